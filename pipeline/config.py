@@ -1,0 +1,40 @@
+"""Project-wide defaults: paths, versions and the category label set.
+
+Every default lives here so that the CLI, the library and the tests agree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PIPELINE_VERSION = "0.1.0"
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_INPUT_DIR = REPO_ROOT / "data" / "raw"
+DEFAULT_OUTPUT_PATH = REPO_ROOT / "data" / "processed" / "clauses.parquet"
+DEFAULT_HEADINGS_NAME = "headings.parquet"
+DEFAULT_LABELED_DIR = REPO_ROOT / "data" / "labeled"
+DEFAULT_GOLD_SEGMENTATION_DIR = DEFAULT_LABELED_DIR / "segmentation"
+DEFAULT_MODELS_DIR = REPO_ROOT / "models"
+DEFAULT_MODEL_NAME = "clauses"
+DEFAULT_MODEL_DIR = DEFAULT_MODELS_DIR / f"{DEFAULT_MODEL_NAME}-{PIPELINE_VERSION}"
+
+#: File suffixes that ingest reads, lower case.
+DEFAULT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+#: Minimum score for a category to count as a label of a clause.
+DEFAULT_THRESHOLD = 0.5
+
+#: The ten OPP-115 top-level categories under stable ids (see DESIGN.md).
+CATEGORIES = (
+    "first_party_collection_use",
+    "third_party_sharing_collection",
+    "user_choice_control",
+    "user_access_edit_deletion",
+    "data_retention",
+    "data_security",
+    "policy_change",
+    "do_not_track",
+    "international_specific_audiences",
+    "other",
+)

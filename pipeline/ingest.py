@@ -1,0 +1,106 @@
+"""Ingest: find policy files, decode them and recover their structure.
+
+Only this stage reads files. Each file becomes a :class:`Document` or an
+:class:`IngestError` that names the file and the problem; one bad file never
+stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from .config import DEFAULT_SUFFIXES
+from .encoding import DecodeError, decode_bytes
+from .html_text import extract_html_text
+from .records import Document
+from .structure import detect_blocks
+from .textutil import is_blank
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+class IngestError(Exception):
+    """A policy file that cannot become a document; ``kind`` names the problem."""
+
+    def __init__(self, path: str | Path, kind: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = str(path)
+        self.kind = kind
+        self.message = message
+
+
+def discover_files(root: str | Path, suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> list[Path]:
+    """Return the policy files under ``root`` (or ``root`` itself), sorted by path."""
+    root = Path(root)
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        raise FileNotFoundError(f"input folder not found: {root}")
+    return sorted(
+        path
+        for path in root.rglob("*")
+        if path.suffix.lower() in suffixes and (path.is_file() or path.is_symlink())
+    )
+
+
+def make_doc_id(path: Path, root: Path) -> str:
+    """A stable id: the path relative to the input folder, with forward slashes."""
+    try:
+        return path.relative_to(root).as_posix() if root.is_dir() else path.name
+    except ValueError:
+        return path.name
+
+
+def read_document(path: str | Path, root: str | Path | None = None) -> Document:
+    """Read, decode and structure one policy file.
+
+    Raises :class:`IngestError` for files that cannot be read, are not text,
+    or hold no text at all.
+    """
+    path = Path(path)
+    root = Path(root) if root is not None else path.parent
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise IngestError(path, "missing", f"file not found ({error.strerror})") from error
+    except OSError as error:
+        raise IngestError(path, "unreadable", f"cannot read file ({error.strerror})") from error
+    return parse_document(data, str(path), make_doc_id(path, root), is_html=path.suffix.lower() in HTML_SUFFIXES)
+
+
+def parse_document(data: bytes, source_path: str, doc_id: str, is_html: bool = False) -> Document:
+    """Build a :class:`Document` from the raw bytes of a policy."""
+    if not data.strip():
+        raise IngestError(source_path, "empty", "file is empty")
+    try:
+        text, encoding = decode_bytes(data)
+    except DecodeError as error:
+        raise IngestError(source_path, "undecodable", str(error)) from error
+    document = Document(
+        doc_id=doc_id,
+        source_path=source_path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        encoding=encoding,
+        text=text,
+        view=text,
+    )
+    hints = None
+    if is_html:
+        extracted = extract_html_text(text)
+        document.view, document.view_to_text, hints = extracted.view, extracted.view_to_text, extracted.hints
+    if all(is_blank(ch) for ch in document.view):
+        raise IngestError(source_path, "empty", "no text after decoding" + (" and removing markup" if is_html else ""))
+    document.blocks = detect_blocks(document.view, hints)
+    return document
+
+
+def iter_documents(root: str | Path) -> Iterator[Document | IngestError]:
+    """Yield a document, or the error that stopped it, for every file under ``root``."""
+    root = Path(root)
+    for path in discover_files(root):
+        try:
+            yield read_document(path, root)
+        except IngestError as error:
+            yield error

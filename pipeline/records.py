@@ -1,0 +1,88 @@
+"""Typed records passed between the stages.
+
+Offsets are character offsets. A :class:`Document` keeps the decoded file text
+(``text``) and the text that structure and segmentation read (``view``). They
+are the same string for plain text and Markdown; for HTML the view is the
+extracted text and ``view_to_text`` maps each view character to its position
+in ``text``, so that clause offsets always point into the decoded file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Block:
+    """One structural unit of a document, in view coordinates.
+
+    ``kind`` is ``"heading"``, ``"item"`` or ``"paragraph"``. ``level`` is the
+    heading rank (0 for a title, 1 for a top section, ...) or the list depth
+    (1 for a top-level item). ``body_start`` is where the text after a list
+    marker or section number begins (``start`` when there is none).
+    """
+
+    kind: str
+    start: int
+    end: int
+    level: int = 0
+    body_start: int = -1
+
+    def __post_init__(self) -> None:
+        if self.body_start < 0:
+            object.__setattr__(self, "body_start", self.start)
+
+
+@dataclass
+class Document:
+    """A decoded policy file and its recovered structure."""
+
+    doc_id: str
+    source_path: str
+    sha256: str
+    encoding: str
+    text: str
+    view: str
+    view_to_text: list[int] | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+    def to_text_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a non-empty ``[start, end)`` span of the view to the decoded text."""
+        if self.view_to_text is None:
+            return start, end
+        return self.view_to_text[start], self.view_to_text[end - 1] + 1
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause: a span of a document with its context, in view coordinates."""
+
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    body_start: int
+    lang: str
+    section_path: tuple[str, ...]
+    lead_in: str | None
+    is_item: bool
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading line, kept as context and reported beside the clauses."""
+
+    doc_id: str
+    start: int
+    end: int
+    level: int
+    lang: str
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file that could not be processed, and why."""
+
+    source_path: str
+    error: str
+    message: str

@@ -1,0 +1,147 @@
+"""Thai clause boundaries: PyThaiNLP crfcut proposals filtered by whitespace cues.
+
+Thai marks the end of a statement with a space, but spaces also separate
+items of an enumeration, a subordinate clause from its main clause, and words
+around numbers, Latin text and parentheses. crfcut (a CRF trained on Thai
+sentence breaks) proposes boundaries; a proposal is kept only when
+
+- it falls on whitespace, outside parentheses and quotes;
+- both sides are long enough to be statements, and neither side of the space
+  is a short enumeration item ("กรรมการ ผู้ถือหุ้น พนักงาน");
+- the right side does not open with a continuation ("และ", "รวมถึง",
+  "เว้นแต่", ...) and the left side does not end with one;
+- the left side is not a subordinate clause ("หาก...", "เมื่อ...") still
+  waiting for its main clause.
+
+A discourse marker that opens a new statement ("ทั้งนี้", "อย่างไรก็ตาม")
+always allows a boundary before it, even where crfcut proposed none.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words that continue the statement before them.
+CONTINUATIONS = (
+    "และ", "หรือ", "รวมถึง", "รวมทั้ง", "ตลอดจน", "ซึ่ง", "โดย", "เพื่อ", "เช่น", "ได้แก่",
+    "อาทิ", "ที่", "ตาม", "ของ", "แก่", "กับ", "จาก", "ใน", "ให้", "เว้นแต่", "ยกเว้น", "แต่",
+    "ก็", "จึง", "ด้วย", "ต่อ", "ไป", "มา", "ไว้", "ได้", "แล้ว", "อยู่", "คือ", "ว่า", "อัน",
+    "ภายใน", "ภายใต้", "ระหว่าง", "สำหรับ", "เกี่ยวกับ", "ทั้ง", "หรือไม่", "ก่อน", "หลัง",
+)
+#: Markers that open a new statement: a boundary is allowed before them.
+DISCOURSE_MARKERS = ("ทั้งนี้", "อย่างไรก็ตาม", "นอกจากนี้", "อนึ่ง", "ดังนั้น", "อย่างไรก็ดี", "นอกจากนั้น")
+#: Subordinators: a clause opened by one waits for its main clause.
+SUBORDINATORS = ("หาก", "ถ้า", "เมื่อ", "ในกรณีที่", "ในกรณี", "แม้ว่า", "เนื่องจาก", "กรณีที่")
+
+#: Words that open a main clause: a subject or a polite imperative.
+STATEMENT_OPENERS = ("บริษัท", "เรา", "ท่าน", "ผู้ใช้", "โปรด", "กรุณา", "ทาง")
+#: Nominalisers: a chunk they open is a noun phrase unless it holds a verb marker.
+NOMINALISERS = ("การ", "ความ")
+VERB_MARKERS = ("จะ", "อาจ", "ต้อง", "ได้", "ไม่", "เป็น", "มี", "คือ")
+
+#: Least characters on each side of a boundary.
+DEFAULT_MIN_CLAUSE_CHARS = 15
+#: A space-delimited chunk shorter than this next to a proposal reads as an enumeration item.
+DEFAULT_MIN_CHUNK_CHARS = 8
+
+_DISCOURSE_RE = re.compile(r"\s(?=(?:%s))" % "|".join(DISCOURSE_MARKERS))
+_CLOSERS = {"(": ")", "“": "”", "[": "]", "«": "»"}
+
+
+def thai_cuts(texts: list[str]) -> list[list[int]]:
+    """Return, for each Thai text, the offsets where a new clause starts (0 excluded).
+
+    >>> text = "เราไม่ขายข้อมูลส่วนบุคคลของท่านให้แก่ผู้ใด ทั้งนี้ท่านสามารถถอนความยินยอมได้ทุกเมื่อ"
+    >>> [text[cut:cut + 7] for cut in thai_cuts([text])[0]]
+    ['ทั้งนี้']
+    >>> thai_cuts(["บริษัทเก็บชื่อ นามสกุล อีเมล และหมายเลขโทรศัพท์ของท่าน"])
+    [[]]
+    """
+    return [_cuts(text) for text in texts]
+
+
+def _cuts(text: str) -> list[int]:
+    proposals = sorted(set(_crfcut_proposals(text)) | {m.end() for m in _DISCOURSE_RE.finditer(text)})
+    cuts: list[int] = []
+    clause_start = 0
+    for position, proposal in enumerate(proposals):
+        following = proposals[position + 1] if position + 1 < len(proposals) else len(text)
+        if _keeps(text, clause_start, proposal, following):
+            cuts.append(proposal)
+            clause_start = proposal
+    return cuts
+
+
+def _crfcut_proposals(text: str) -> list[int]:
+    from pythainlp.tokenize import sent_tokenize
+
+    cuts = []
+    position = 0
+    for sentence in sent_tokenize(text, engine="crfcut"):
+        found = text.find(sentence, position)
+        if found < 0:
+            break
+        position = found + len(sentence)
+        cuts.append(position)
+    # A proposal counts where the next clause starts: after the whitespace.
+    starts = []
+    for cut in cuts[:-1]:
+        while cut < len(text) and text[cut].isspace():
+            cut += 1
+        if 0 < cut < len(text):
+            starts.append(cut)
+    return starts
+
+
+def _keeps(text: str, clause_start: int, cut: int, following: int) -> bool:
+    if not text[cut - 1].isspace() or _inside_brackets(text, cut):
+        return False
+    left = text[clause_start:cut].strip()
+    right = text[cut:following].strip()
+    if len(left) < DEFAULT_MIN_CLAUSE_CHARS or _waits_for_main(left):
+        return False
+    if right.startswith(DISCOURSE_MARKERS):
+        return True
+    if len(right) < DEFAULT_MIN_CLAUSE_CHARS:
+        return False
+    left_chunk = left.split()[-1]
+    right_chunk = right.split()[0]
+    if len(left_chunk) < DEFAULT_MIN_CHUNK_CHARS or len(right_chunk) < DEFAULT_MIN_CHUNK_CHARS:
+        return False
+    # Thai ends no sentence with ".": a Thai chunk ending in one is an abbreviation (พรบ.).
+    if left_chunk.endswith(".") or left.endswith(CONTINUATIONS + DISCOURSE_MARKERS) or left[-1] in ":,(":
+        return False
+    if right.startswith(SUBORDINATORS):
+        # "เมื่อ X บริษัทจะ Y" opens a new statement; "... หาก X" ends the old one.
+        chunks = text[cut:].split()
+        return len(chunks) > 1 and chunks[1].startswith(STATEMENT_OPENERS)
+    if right.startswith(CONTINUATIONS):
+        return False
+    if right_chunk.startswith(NOMINALISERS) and not any(marker in right_chunk for marker in VERB_MARKERS):
+        return False
+    return True
+
+
+def _waits_for_main(left: str) -> bool:
+    """True when ``left`` ends inside a subordinate clause ("หากท่าน...") whose main clause is still to come."""
+    chunks = left.split()
+    opened = [
+        i
+        for i, chunk in enumerate(chunks)
+        if chunk.startswith(SUBORDINATORS) or any("ว่า" + word in chunk for word in SUBORDINATORS)
+    ]
+    if not opened:
+        return False
+    return not any(chunk.startswith(STATEMENT_OPENERS) for chunk in chunks[opened[-1] + 1:])
+
+
+def _inside_brackets(text: str, cut: int) -> bool:
+    """True when ``cut`` falls inside an open bracket or quote; stray closers ("ก)") are ignored."""
+    depth = {opener: 0 for opener in _CLOSERS}
+    for ch in text[:cut]:
+        if ch in depth:
+            depth[ch] += 1
+        for opener, closer in _CLOSERS.items():
+            if ch == closer and depth[opener]:
+                depth[opener] -= 1
+    return any(depth.values())
