@@ -76,8 +76,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _looks_thai_single_byte(data: bytes) -> bool:
+    """Thai text in a single-byte code page is mostly high bytes, nearly all in the Thai range."""
     high = [b for b in data if b >= 0x80]
-    return bool(high) and sum(b in _THAI_BYTE_RANGE for b in high) / len(high) > 0.9
+    ascii_letters = sum(1 for b in data if 65 <= b <= 90 or 97 <= b <= 122)
+    if not high or len(high) < 0.3 * (len(high) + ascii_letters):
+        return False
+    return sum(b in _THAI_BYTE_RANGE for b in high) / len(high) > 0.9
 
 
 def _checked(text: str) -> str:

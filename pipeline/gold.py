@@ -7,7 +7,8 @@ A gold file is a TSV with one unit per line, in document order, no header::
 ``kind`` is ``H`` (heading), ``C`` (paragraph clause), ``I`` (first clause of
 a list item, marker included) or ``i`` (a further clause of the same item);
 ``level`` is the heading depth or list depth; ``labels`` are category ids
-joined by ``|``; ``text`` is copied exactly from the policy. The same files
+joined by ``|``; ``text`` is copied exactly from the policy, with a line
+break inside a unit written as ``\n`` (and a carriage return as ``\r``). The same files
 give the labeled clauses of the seed policies, with their heading path and
 list lead-in.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .language import detect_language
-from .structure import MARKDOWN_HEADING_RE, SECTION_NUMBER_RE
+from .structure import strip_list_marker
 from .textutil import is_blank
 
 GOLD_KINDS = ("H", "C", "I", "i")
@@ -53,6 +54,7 @@ def read_gold(path: str | Path) -> list[GoldUnit]:
             if len(row) != 4 or row[0] not in GOLD_KINDS:
                 raise GoldFormatError(f"{path}:{number}: expected kind, level, labels, text; got {row!r}")
             kind, level, labels, text = row
+            text = text.replace("\\n", "\n").replace("\\r", "\r")
             units.append(
                 GoldUnit(kind, int(level) if level else None, tuple(filter(None, labels.split("|"))), text)
             )
@@ -88,7 +90,7 @@ def gold_labeled_rows(units: list[GoldUnit], source: str) -> list[dict[str, str]
             level = unit.level or 0
             while stack and stack[-1][0] >= level:
                 stack.pop()
-            stack.append((level, _strip_section_number(unit.text)))
+            stack.append((level, strip_list_marker(unit.text).strip()))
             last_paragraph = None
             item_lead_ins.clear()
             continue
@@ -116,10 +118,3 @@ def gold_labeled_rows(units: list[GoldUnit], source: str) -> list[dict[str, str]
         )
     return rows
 
-
-def _strip_section_number(heading: str) -> str:
-    for pattern in (MARKDOWN_HEADING_RE, SECTION_NUMBER_RE):
-        match = pattern.match(heading)
-        if match and match.end() < len(heading):
-            return heading[match.end():].strip()
-    return heading.strip()

@@ -6,11 +6,14 @@ language is decided per block and per clause, never per file.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 THAI = "th"
 ENGLISH = "en"
 UNDETERMINED = "und"
+
+_ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 
 #: A span is Thai when at least this share of its letters is Thai script.
 DEFAULT_THAI_SHARE = 0.3
@@ -22,9 +25,9 @@ def is_thai_char(ch: str) -> bool:
 
 
 def count_scripts(text: str) -> tuple[int, int]:
-    """Return ``(thai, latin)`` letter counts of ``text``."""
+    """Return ``(thai, latin)`` letter counts of ``text``, not counting URLs and e-mail addresses."""
     thai = latin = 0
-    for ch in text:
+    for ch in _ADDRESS_RE.sub(" ", text):
         if is_thai_char(ch):
             thai += 1
         elif ch.isascii() and ch.isalpha():

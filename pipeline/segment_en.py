@@ -2,7 +2,7 @@
 
 ``sentencizer`` proposes sentence starts after ., ! and ?; the registered
 ``policy_clause_rules`` component then corrects them for policy text: it
-splits after an abbreviation that really ends a sentence ("... etc. We"),
+splits after an abbreviation that really ends a sentence ("... U.S. We"),
 refuses to start a clause with a lower-case word, and splits independent
 statements joined by ';'. The tokenizer already keeps "e.g.", "U.S.",
 URLs and e-mail addresses whole.
@@ -17,8 +17,8 @@ SENTENCE_OPENERS = frozenset(
     "We You Your Our They This These Those It If When Where For In To The Please Any All "
     "Some Such Each Under Unless As Users Customers".split()
 )
-#: Abbreviations that can end a sentence; others ("e.g.", "Mr.") never do.
-FINAL_ABBREVIATIONS = frozenset("etc. Inc. Ltd. Co. Corp. LLC. Ltd Co Inc".split())
+#: Abbreviations that never end a sentence; others ("etc.", "Inc.", "U.S.") may.
+NON_FINAL_ABBREVIATIONS = frozenset("e.g. i.e. mr. mrs. ms. dr. prof. st. vs. cf. approx. no. nos. sec. art. para.".split())
 #: Abbreviations that a number follows ("sec. 4", "No. 12", "art. 6").
 NUMBER_ABBREVIATIONS = frozenset("sec sect no nos art para p pp vol ch fig approx ref cl s ss".split())
 #: Finite-verb cues: a ';' splits only when the right side states something.
@@ -70,7 +70,8 @@ def _apply_clause_rules(doc):
         elif token.is_sent_start and token.text[:1].isdigit() and _after_short_abbreviation(doc, i):
             # "see sec. 4", "No. 12": a number after an abbreviation continues.
             token.is_sent_start = False
-        elif previous.text in FINAL_ABBREVIATIONS and token.text in SENTENCE_OPENERS:
+        elif _ends_with_abbreviation(previous) and token.text in SENTENCE_OPENERS:
+            # "... in the U.S. We ..." and "... etc. You ...": the abbreviation ends the sentence.
             token.is_sent_start = True
         elif previous.text == ";" and _independent_statement(doc, i):
             token.is_sent_start = True
@@ -79,6 +80,11 @@ def _apply_clause_rules(doc):
 
 def _starts_lowercase(token) -> bool:
     return token.text[:1].isalpha() and token.text[:1].islower()
+
+
+def _ends_with_abbreviation(token) -> bool:
+    text = token.text
+    return len(text) > 1 and text.endswith(".") and text.lower() not in NON_FINAL_ABBREVIATIONS
 
 
 def _after_short_abbreviation(doc, i: int) -> bool:

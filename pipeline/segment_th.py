@@ -9,7 +9,8 @@ sentence breaks) proposes boundaries; a proposal is kept only when
 - both sides are long enough to be statements, and neither side of the space
   is a short enumeration item ("กรรมการ ผู้ถือหุ้น พนักงาน");
 - the right side does not open with a continuation ("และ", "รวมถึง",
-  "เว้นแต่", ...) and the left side does not end with one;
+  "เว้นแต่", ...) and the left side does not end with a word that needs one
+  ("ของ", "เช่น", ...);
 - the left side is not a subordinate clause ("หาก...", "เมื่อ...") still
   waiting for its main clause.
 
@@ -27,6 +28,12 @@ CONTINUATIONS = (
     "อาทิ", "ที่", "ตาม", "ของ", "แก่", "กับ", "จาก", "ใน", "ให้", "เว้นแต่", "ยกเว้น", "แต่",
     "ก็", "จึง", "ด้วย", "ต่อ", "ไป", "มา", "ไว้", "ได้", "แล้ว", "อยู่", "คือ", "ว่า", "อัน",
     "ภายใน", "ภายใต้", "ระหว่าง", "สำหรับ", "เกี่ยวกับ", "ทั้ง", "หรือไม่", "ก่อน", "หลัง",
+)
+#: Words that cannot end a statement: a space after them is never a boundary.
+DANGLING = (
+    "และ", "หรือ", "รวมถึง", "รวมทั้ง", "ตลอดจน", "ซึ่ง", "โดย", "เพื่อ", "เช่น", "ได้แก่", "อาทิ",
+    "ที่", "ตาม", "ของ", "แก่", "กับ", "จาก", "ใน", "เว้นแต่", "ยกเว้น", "แต่", "ต่อ", "คือ", "ว่า",
+    "ภายใน", "ภายใต้", "ระหว่าง", "สำหรับ", "เกี่ยวกับ",
 )
 #: Markers that open a new statement: a boundary is allowed before them.
 DISCOURSE_MARKERS = ("ทั้งนี้", "อย่างไรก็ตาม", "นอกจากนี้", "อนึ่ง", "ดังนั้น", "อย่างไรก็ดี", "นอกจากนั้น")
@@ -109,7 +116,8 @@ def _keeps(text: str, clause_start: int, cut: int, following: int) -> bool:
     if len(left_chunk) < DEFAULT_MIN_CHUNK_CHARS or len(right_chunk) < DEFAULT_MIN_CHUNK_CHARS:
         return False
     # Thai ends no sentence with ".": a Thai chunk ending in one is an abbreviation (พรบ.).
-    if left_chunk.endswith(".") or left.endswith(CONTINUATIONS + DISCOURSE_MARKERS) or left[-1] in ":,(":
+    # A parenthesis or quote after a space glosses what precedes it: ("ท่าน").
+    if right[0] in "(“\"'[«" or left_chunk.endswith(".") or left.endswith(DANGLING + DISCOURSE_MARKERS) or left[-1] in ":,(":
         return False
     if right.startswith(SUBORDINATORS):
         # "เมื่อ X บริษัทจะ Y" opens a new statement; "... หาก X" ends the old one.

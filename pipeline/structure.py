@@ -90,6 +90,22 @@ def detect_blocks(view: str, hints: dict[int, tuple[str, int]] | None = None) ->
     return _Resolver(view, lines).resolve()
 
 
+def strip_list_marker(text: str) -> str:
+    """Drop a leading bullet, number or letter marker ("- ", "3.1 ", "ก) ").
+
+    >>> strip_list_marker("• Right to Access: you may ask for a copy.")
+    'Right to Access: you may ask for a copy.'
+    >>> strip_list_marker("5.1 เพื่อติดต่อท่าน")
+    'เพื่อติดต่อท่าน'
+    """
+    stripped = text.lstrip()
+    for pattern in (MARKDOWN_HEADING_RE, SECTION_NUMBER_RE, LETTER_RE, BULLET_RE):
+        match = pattern.match(stripped)
+        if match and match.end() < len(stripped):
+            return stripped[match.end():]
+    return stripped
+
+
 def is_lead_in(text: str) -> bool:
     """True when a sentence announces a list ("We may share it with:")."""
     return bool(LEAD_IN_RE.search(text.rstrip()))
@@ -197,7 +213,7 @@ class _Resolver:
             line = self.lines[i]
             if line.kind == "text" and line.title:
                 run_end = i
-                while run_end + 1 < len(self.lines) and self._is_title_line(self.lines[run_end + 1]):
+                while run_end + 1 < len(self.lines) and self._extends_run(i, run_end):
                     run_end += 1
                 self._resolve_title_run(i, run_end)
                 i = run_end + 1
@@ -206,8 +222,21 @@ class _Resolver:
             i += 1
         return self.blocks
 
-    def _is_title_line(self, line: _Line) -> bool:
-        return line.kind == "text" and line.title > 0
+    def _extends_run(self, first: int, last: int) -> bool:
+        """True when the line after ``last`` continues the run of title-like lines.
+
+        A wider gap than the one between the run's first two lines ends it:
+        "Name\nE-mail\n\nSecurity" is two items, then a heading.
+        """
+        following = self.lines[last + 1]
+        if following.kind != "text" or not following.title:
+            return False
+        if last == first:
+            return True
+        return self._gap(last) <= self._gap(first)
+
+    def _gap(self, i: int) -> int:
+        return self.view.count("\n", self.lines[i].end, self.lines[i + 1].start)
 
     def _text(self, line: _Line) -> str:
         return self.view[line.body_start:line.end]

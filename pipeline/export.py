@@ -1,0 +1,76 @@
+"""Export: the clause and heading tables as Parquet, with explicit schemas.
+
+Only this stage writes the output tables, and it writes them atomically: a
+temporary file in the same folder, renamed over the target when complete.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .atomic import atomic_write
+from .config import CATEGORIES
+
+
+def score_column(category: str) -> str:
+    """Name of the score column of a category."""
+    return f"score_{category}"
+
+
+CLAUSE_SCHEMA = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("source_path", pa.string(), nullable=False),
+        pa.field("doc_sha256", pa.string(), nullable=False),
+        pa.field("encoding", pa.string(), nullable=False),
+        pa.field("clause_id", pa.string(), nullable=False),
+        pa.field("clause_index", pa.int32(), nullable=False),
+        pa.field("lang", pa.string(), nullable=False),
+        pa.field("section_path", pa.list_(pa.string()), nullable=False),
+        pa.field("lead_in", pa.string()),
+        pa.field("is_list_item", pa.bool_(), nullable=False),
+        pa.field("text_raw", pa.string(), nullable=False),
+        pa.field("text_norm", pa.string(), nullable=False),
+        pa.field("char_start", pa.int64(), nullable=False),
+        pa.field("char_end", pa.int64(), nullable=False),
+        pa.field("labels", pa.list_(pa.string()), nullable=False),
+        *[pa.field(score_column(category), pa.float32(), nullable=False) for category in CATEGORIES],
+        pa.field("pipeline_version", pa.string(), nullable=False),
+        pa.field("model_version", pa.string(), nullable=False),
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+
+HEADING_SCHEMA = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("heading_index", pa.int32(), nullable=False),
+        pa.field("level", pa.int32(), nullable=False),
+        pa.field("lang", pa.string(), nullable=False),
+        pa.field("text_raw", pa.string(), nullable=False),
+        pa.field("text_norm", pa.string(), nullable=False),
+        pa.field("char_start", pa.int64(), nullable=False),
+        pa.field("char_end", pa.int64(), nullable=False),
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+
+
+def to_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
+    """Convert rows to a table of exactly ``schema`` (columns in schema order)."""
+    return pa.Table.from_pandas(frame.loc[:, schema.names], schema=schema, preserve_index=False)
+
+
+def write_parquet(frame: pd.DataFrame, path: str | Path, schema: pa.Schema) -> Path:
+    """Write rows to ``path`` as Parquet with ``schema``, atomically."""
+    table = to_table(frame, schema)
+    return atomic_write(path, lambda temporary: pq.write_table(table, temporary, compression="zstd"))
+
+
+def empty_frame(schema: pa.Schema) -> pd.DataFrame:
+    """A frame with the columns of ``schema`` and no rows."""
+    return schema.empty_table().to_pandas()

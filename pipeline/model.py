@@ -1,0 +1,235 @@
+"""The clause classifier: a scikit-learn estimator, trained, stored and loaded safely.
+
+``build_classifier()`` returns the scikit-learn ``Pipeline`` (TF-IDF over
+words and character n-grams of the clause, TF-IDF over its heading path and
+lead-in, one logistic regression per category). :class:`ClauseClassifier`
+wraps it with the label set and per-category thresholds; ``fit`` returns
+``self`` and learned state ends in ``_``, as in scikit-learn.
+
+A saved model is a directory ``models/<name>-<version>/`` holding
+``model.skops``, ``meta.json`` (labels, thresholds, training-data hash,
+library versions, the SHA-256 of the skops file) and ``metrics.json``.
+Loading checks the hash and lets skops build only the types listed in
+:data:`TRUSTED_TYPES`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .config import CATEGORIES, DEFAULT_MODEL_NAME, DEFAULT_THRESHOLD, PIPELINE_VERSION
+from .atomic import atomic_write, atomic_write_text
+
+MODEL_FILE = "model.skops"
+META_FILE = "meta.json"
+METRICS_FILE = "metrics.json"
+CARD_FILE = "README.md"
+
+#: The only non-builtin types a model file may contain.
+TRUSTED_TYPES = (
+    "pipeline.features.MixedScriptTokenizer",
+    "sklearn.compose._column_transformer.ColumnTransformer",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.multiclass.OneVsRestClassifier",
+    "sklearn.pipeline.Pipeline",
+    "sklearn.preprocessing._label.LabelBinarizer",
+    "sklearn.multiclass._ConstantPredictor",
+    "scipy.sparse._csr.csr_matrix",
+    "scipy.sparse._csr.csr_array",
+    "numpy.dtype",
+    "numpy.float64",
+    "numpy.int64",
+    "builtins.slice",
+)
+DEFAULT_C = 4.0
+LIBRARIES = ("scikit-learn", "numpy", "scipy", "pandas", "pythainlp", "spacy", "skops")
+
+
+class ModelError(ValueError):
+    """A model directory that is missing, altered or not a clause model."""
+
+
+def build_classifier(c: float = DEFAULT_C):
+    """Return the unfitted scikit-learn ``Pipeline`` over ``text`` and ``context`` columns."""
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.pipeline import Pipeline
+
+    from .features import MixedScriptTokenizer
+
+    def words() -> TfidfVectorizer:
+        return TfidfVectorizer(
+            tokenizer=MixedScriptTokenizer(), token_pattern=None, lowercase=False,
+            ngram_range=(1, 2), min_df=1, sublinear_tf=True,
+        )
+
+    features = ColumnTransformer(
+        [
+            ("words", words(), "text"),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True), "text"),
+            ("context", words(), "context"),
+        ]
+    )
+    classifier = OneVsRestClassifier(LogisticRegression(C=c, class_weight="balanced", max_iter=2000))
+    return Pipeline([("features", features), ("classifier", classifier)])
+
+
+class ClauseClassifier:
+    """Multi-label classifier of clauses into the ten categories.
+
+    ``X`` is a frame with ``text`` and ``context`` columns (see
+    :func:`pipeline.features.model_inputs`); ``Y`` is a list of label lists.
+    """
+
+    def __init__(self, labels: tuple[str, ...] = CATEGORIES, threshold: float = DEFAULT_THRESHOLD, c: float = DEFAULT_C):
+        self.labels = tuple(labels)
+        self.threshold = threshold
+        self.c = c
+
+    def fit(self, X: pd.DataFrame, Y: list[list[str]]) -> ClauseClassifier:
+        self.pipeline_ = build_classifier(self.c).fit(X, self._binarize(Y))
+        self.labels_ = self.labels
+        self.thresholds_ = np.full(len(self.labels_), self.threshold)
+        return self
+
+    def _binarize(self, Y: list[list[str]]) -> np.ndarray:
+        index = {label: i for i, label in enumerate(self.labels)}
+        matrix = np.zeros((len(Y), len(self.labels)), dtype=int)
+        for row, labels in enumerate(Y):
+            for label in labels:
+                matrix[row, index[label]] = 1
+        return matrix
+
+    def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
+        """Scores in [0, 1], one column per label in ``labels_`` order."""
+        if len(X) == 0:
+            return np.zeros((0, len(self.labels_)))
+        return np.asarray(self.pipeline_.predict_proba(X))
+
+    def decide(self, scores: np.ndarray) -> list[list[str]]:
+        """Labels over their threshold; the best label when none is, so no clause is unlabeled."""
+        decided = []
+        for row in scores:
+            chosen = [label for label, score, limit in zip(self.labels_, row, self.thresholds_) if score >= limit]
+            decided.append(chosen or [self.labels_[int(np.argmax(row))]])
+        return decided
+
+    def predict(self, X: pd.DataFrame) -> list[list[str]]:
+        return self.decide(self.predict_proba(X))
+
+
+def library_versions() -> dict[str, str]:
+    """Versions of the libraries a model depends on, and of Python."""
+    versions = {"python": platform.python_version(), "pipeline": PIPELINE_VERSION}
+    for name in LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def save_model(
+    model: ClauseClassifier,
+    directory: str | Path,
+    training_sha256: str,
+    training_rows: int,
+    metrics: dict,
+    name: str = DEFAULT_MODEL_NAME,
+    version: str = PIPELINE_VERSION,
+) -> Path:
+    """Write the model directory: skops weights, meta.json, metrics.json and a model card."""
+    import skops.io as sio
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    atomic_write(directory / MODEL_FILE, lambda temporary: sio.dump(model.pipeline_, temporary))
+    meta = {
+        "name": name,
+        "version": version,
+        "labels": list(model.labels_),
+        "thresholds": [float(t) for t in model.thresholds_],
+        "training_data_sha256": training_sha256,
+        "training_rows": training_rows,
+        "model_sha256": file_sha256(directory / MODEL_FILE),
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "libraries": library_versions(),
+    }
+    atomic_write_text(directory / META_FILE, json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    atomic_write_text(directory / METRICS_FILE, json.dumps(metrics, indent=2, ensure_ascii=False) + "\n")
+    atomic_write_text(directory / CARD_FILE, model_card(meta, metrics))
+    return directory
+
+
+def load_model(directory: str | Path) -> tuple[ClauseClassifier, dict]:
+    """Load a model directory after checking its file hash and the types inside it."""
+    import skops.io as sio
+
+    directory = Path(directory)
+    meta_path, model_path = directory / META_FILE, directory / MODEL_FILE
+    if not meta_path.is_file() or not model_path.is_file():
+        raise ModelError(f"{directory}: not a model directory (needs {MODEL_FILE} and {META_FILE})")
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if file_sha256(model_path) != meta.get("model_sha256"):
+        raise ModelError(f"{model_path}: SHA-256 does not match {META_FILE}; the model file was altered or replaced")
+    types = sio.get_untrusted_types(file=model_path)
+    untrusted = sorted(set(types) - set(TRUSTED_TYPES))
+    if untrusted:
+        raise ModelError(f"{model_path}: refusing to load types that are not trusted: {untrusted}")
+    model = ClauseClassifier(tuple(meta["labels"]))
+    model.pipeline_ = sio.load(model_path, trusted=types)
+    model.labels_ = tuple(meta["labels"])
+    model.thresholds_ = np.asarray(meta["thresholds"], dtype=float)
+    return model, meta
+
+
+def model_version(meta: dict) -> str:
+    """``name-version`` plus a short hash, so retrained models are told apart."""
+    return f"{meta['name']}-{meta['version']}+{meta['model_sha256'][:8]}"
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def model_card(meta: dict, metrics: dict) -> str:
+    """A short Markdown model card written beside the weights."""
+    lines = [
+        f"# Model card: {meta['name']} {meta['version']}",
+        "",
+        "Multi-label classifier of privacy-policy clauses (English and Thai) into the ten",
+        "OPP-115 top-level categories. TF-IDF over words (PyThaiNLP newmm for Thai) and",
+        "character n-grams of the clause, plus TF-IDF over its heading path and list lead-in;",
+        "one logistic regression per category.",
+        "",
+        f"- Training rows: {meta['training_rows']}",
+        f"- Training data SHA-256: `{meta['training_data_sha256']}`",
+        f"- Model file SHA-256: `{meta['model_sha256']}`",
+        f"- Labels: {', '.join(meta['labels'])}",
+        f"- Thresholds: {', '.join(f'{t:.2f}' for t in meta['thresholds'])}",
+        f"- Libraries: {', '.join(f'{k} {v}' for k, v in meta['libraries'].items())}",
+        "",
+        "## Metrics",
+        "",
+        "```json",
+        json.dumps(metrics, indent=2, ensure_ascii=False),
+        "```",
+        "",
+    ]
+    return "\n".join(lines)

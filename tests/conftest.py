@@ -1,0 +1,30 @@
+"""Shared fixtures: the seed policies, a pipeline run over them, the OPP-115 folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import DEFAULT_INPUT_DIR, REPO_ROOT
+
+SEED_FILES = sorted(DEFAULT_INPUT_DIR.glob("*.txt"))
+THAI_SEED = DEFAULT_INPUT_DIR / "003_1afedaf606ef70f7.txt"
+OPP115_DIR = REPO_ROOT.parent / "shared" / "opp115"
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory):
+    """One pipeline run over the five seeds, written to a temporary folder."""
+    from pipeline import run_pipeline
+
+    out = tmp_path_factory.mktemp("run") / "clauses.parquet"
+    return run_pipeline(DEFAULT_INPUT_DIR, out)
+
+
+@pytest.fixture(scope="session")
+def opp115_dir() -> Path:
+    """The OPP-115 folder beside the repo; tests that need it skip without it."""
+    if not (OPP115_DIR / "sanitized_policies").is_dir():
+        pytest.skip(f"OPP-115 corpus not found at {OPP115_DIR}")
+    return OPP115_DIR
