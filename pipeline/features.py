@@ -18,6 +18,9 @@ from .structure import strip_list_marker
 
 _RUN_RE = re.compile(r"[\u0e00-\u0e7f]+|[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 CONTEXT_SEPARATOR = " | "
+#: Context of a clause with no heading and no lead-in; also keeps the context
+#: vocabulary non-empty when a user's corpus has no context at all.
+EMPTY_CONTEXT = "nocontext"
 
 
 class MixedScriptTokenizer:
@@ -43,6 +46,7 @@ def model_inputs(text_norm: Iterable[str], section_paths: Iterable[Iterable[str]
     """The frame the classifier reads: ``text`` and ``context`` columns."""
     context = [
         CONTEXT_SEPARATOR.join(part for part in (" ".join(path), lead if isinstance(lead, str) else "") if part)
+        or EMPTY_CONTEXT
         for path, lead in zip(section_paths, lead_ins)
     ]
     return pd.DataFrame({"text": list(text_norm), "context": context})

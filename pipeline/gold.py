@@ -16,6 +16,7 @@ list lead-in.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,9 @@ from .structure import strip_list_marker
 from .textutil import is_blank
 
 GOLD_KINDS = ("H", "C", "I", "i")
+_MARKUP_RE = re.compile(
+    r"<(script|style|head)\b.*?</\1\s*>|<!--.*?-->|<!DOCTYPE[^>]*>|<[^>]*>|&(?:nbsp|#160|#xa0);", re.S | re.I
+)
 
 
 @dataclass(frozen=True)
@@ -61,8 +65,12 @@ def read_gold(path: str | Path) -> list[GoldUnit]:
     return units
 
 
-def align_gold(units: list[GoldUnit], text: str, name: str = "gold") -> list[GoldUnit]:
-    """Give each unit its offsets in ``text``; fail if anything visible is skipped."""
+def align_gold(units: list[GoldUnit], text: str, name: str = "gold", markup: bool = False) -> list[GoldUnit]:
+    """Give each unit its offsets in ``text``; fail if anything visible is skipped.
+
+    With ``markup`` (HTML sources) tags, scripts, styles and entities between
+    units are not visible text.
+    """
     aligned = []
     cursor = 0
     for unit in units:
@@ -70,11 +78,14 @@ def align_gold(units: list[GoldUnit], text: str, name: str = "gold") -> list[Gol
         if start < 0:
             raise GoldFormatError(f"{name}: unit not found after offset {cursor}: {unit.text[:60]!r}")
         gap = text[cursor:start]
+        if markup:
+            gap = _MARKUP_RE.sub(" ", gap)
         if not all(is_blank(ch) for ch in gap):
             raise GoldFormatError(f"{name}: text before {unit.text[:40]!r} is in no unit: {gap[:60]!r}")
         aligned.append(GoldUnit(unit.kind, unit.level, unit.labels, unit.text, start, start + len(unit.text)))
         cursor = start + len(unit.text)
-    if not all(is_blank(ch) for ch in text[cursor:]):
+    tail = _MARKUP_RE.sub(" ", text[cursor:]) if markup else text[cursor:]
+    if not all(is_blank(ch) for ch in tail):
         raise GoldFormatError(f"{name}: text after the last unit is in no unit: {text[cursor:cursor + 60]!r}")
     return aligned
 

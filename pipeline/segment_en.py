@@ -26,7 +26,9 @@ FINITE_VERB_CUES = frozenset(
     "we you they it he she this these may will can must shall should would could might do does "
     "did is are was were has have had cannot won't don't doesn't isn't aren't".split()
 )
-#: Least number of tokens on each side of a ';' for a split.
+#: Words after a ';' that continue a list rather than start a statement.
+LIST_CONJUNCTIONS = frozenset({"and", "or", "nor"})
+#: Least number of tokens in every part of a sentence split at ';'.
 DEFAULT_MIN_SEMICOLON_TOKENS = 4
 
 
@@ -60,6 +62,8 @@ def english_cuts(texts: list[str]) -> list[list[int]]:
 
 
 def _apply_clause_rules(doc):
+    # Sentences as the sentencizer saw them, before this component changes them.
+    sentences = [(sent.start, sent.end) for sent in doc.sents]
     for i, token in enumerate(doc):
         if i == 0:
             continue
@@ -73,9 +77,37 @@ def _apply_clause_rules(doc):
         elif _ends_with_abbreviation(previous) and token.text in SENTENCE_OPENERS:
             # "... in the U.S. We ..." and "... etc. You ...": the abbreviation ends the sentence.
             token.is_sent_start = True
-        elif previous.text == ";" and _independent_statement(doc, i):
-            token.is_sent_start = True
+    for start, end in sentences:
+        for i in _semicolon_splits(doc[start:end]):
+            doc[i].is_sent_start = True
     return doc
+
+
+def _semicolon_splits(sentence) -> list[int]:
+    """Token indices after each ';' that joins independent statements.
+
+    No split in a list: when a colon introduces the semicolons, when any part
+    is shorter than a statement, or when the part after a ';' opens with
+    "and" / "or".
+    """
+    semicolons = [token.i for token in sentence if token.text == ";"]
+    if not semicolons:
+        return []
+    if any(token.text == ":" for token in sentence if token.i < semicolons[0]):
+        return []
+    bounds = [sentence.start - 1, *semicolons, sentence.end]
+    if any(end - start - 1 < DEFAULT_MIN_SEMICOLON_TOKENS for start, end in zip(bounds, bounds[1:])):
+        return []
+    doc = sentence.doc
+    return [
+        i + 1
+        for i in semicolons
+        if i + 1 < sentence.end and doc[i + 1].lower_ not in LIST_CONJUNCTIONS and _has_verb_cue(doc[i + 1:sentence.end])
+    ]
+
+
+def _has_verb_cue(span) -> bool:
+    return any(token.lower_ in FINITE_VERB_CUES or token.lower_.endswith(("s", "ed")) for token in span)
 
 
 def _starts_lowercase(token) -> bool:
@@ -92,21 +124,3 @@ def _after_short_abbreviation(doc, i: int) -> bool:
     if previous == "." and i >= 2:
         previous = doc[i - 2].lower_ + "."
     return previous.rstrip(".") in NUMBER_ABBREVIATIONS
-
-
-def _independent_statement(doc, i: int) -> bool:
-    """True when the tokens on both sides of the ';' before ``i`` are statements."""
-    left = 0
-    for j in range(i - 2, -1, -1):
-        if doc[j].is_sent_start or doc[j].text == ";":
-            left += 1
-            break
-        left += 1
-    right = []
-    for token in doc[i:]:
-        if token.text in (";", ".", "!", "?"):
-            break
-        right.append(token)
-    if left < DEFAULT_MIN_SEMICOLON_TOKENS or len(right) < DEFAULT_MIN_SEMICOLON_TOKENS:
-        return False
-    return any(token.lower_ in FINITE_VERB_CUES for token in right)

@@ -38,13 +38,22 @@ DANGLING = (
 #: Markers that open a new statement: a boundary is allowed before them.
 DISCOURSE_MARKERS = ("ทั้งนี้", "อย่างไรก็ตาม", "นอกจากนี้", "อนึ่ง", "ดังนั้น", "อย่างไรก็ดี", "นอกจากนั้น")
 #: Subordinators: a clause opened by one waits for its main clause.
-SUBORDINATORS = ("หาก", "ถ้า", "เมื่อ", "ในกรณีที่", "ในกรณี", "แม้ว่า", "เนื่องจาก", "กรณีที่")
+SUBORDINATORS = ("หาก", "ถ้า", "เมื่อ", "ในกรณีที่", "ในกรณี", "แม้ว่า", "เนื่องจาก", "กรณีที่", "กรณี")
 
 #: Words that open a main clause: a subject or a polite imperative.
 STATEMENT_OPENERS = ("บริษัท", "เรา", "ท่าน", "ผู้ใช้", "โปรด", "กรุณา", "ทาง")
 #: Nominalisers: a chunk they open is a noun phrase unless it holds a verb marker.
 NOMINALISERS = ("การ", "ความ")
 VERB_MARKERS = ("จะ", "อาจ", "ต้อง", "ได้", "ไม่", "เป็น", "มี", "คือ")
+#: Modal and negation words: a chunk holding one near its start is a clause with its own verb.
+MODALS = ("จะ", "อาจ", "ต้อง", "สามารถ", "ไม่", "จึง", "นี้")
+#: Words that close an enumeration ("A B และ C").
+LIST_CLOSERS = ("และ", "หรือ", "รวมถึง", "ตลอดจน")
+#: Fronted phrases: "สำหรับ X ธนาคารจะ Y" opens a new statement like a subordinate clause.
+FRONTED = SUBORDINATORS + ("สำหรับ", "ในส่วนของ")
+#: How far into a chunk a modal (or "นี้" of "ประกาศนี้") may stand and still follow its subject.
+DEFAULT_SUBJECT_CHARS = 30
+_ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 
 #: Least characters on each side of a boundary.
 DEFAULT_MIN_CLAUSE_CHARS = 15
@@ -84,8 +93,10 @@ def _crfcut_proposals(text: str) -> list[int]:
 
     cuts = []
     position = 0
-    for sentence in sent_tokenize(text, engine="crfcut"):
-        found = text.find(sentence, position)
+    # crfcut reads only plain spaces; NBSP and other spaces are the same length.
+    spaced = re.sub(r"[^\S\n]", " ", text)
+    for sentence in sent_tokenize(spaced, engine="crfcut"):
+        found = spaced.find(sentence, position)
         if found < 0:
             break
         position = found + len(sentence)
@@ -111,28 +122,64 @@ def _keeps(text: str, clause_start: int, cut: int, following: int) -> bool:
         return True
     if len(right) < DEFAULT_MIN_CLAUSE_CHARS:
         return False
-    left_chunk = left.split()[-1]
-    right_chunk = right.split()[0]
+    left_chunk = _chunks(left)[-1]
+    right_chunk = _chunks(right)[0]
     if len(left_chunk) < DEFAULT_MIN_CHUNK_CHARS or len(right_chunk) < DEFAULT_MIN_CHUNK_CHARS:
         return False
-    # Thai ends no sentence with ".": a Thai chunk ending in one is an abbreviation (พรบ.).
     # A parenthesis or quote after a space glosses what precedes it: ("ท่าน").
-    if right[0] in "(“\"'[«" or left_chunk.endswith(".") or left.endswith(DANGLING + DISCOURSE_MARKERS) or left[-1] in ":,(":
+    if right[0] in "(“\"'[«" or _ADDRESS_RE.match(right_chunk):
         return False
-    if right.startswith(SUBORDINATORS):
+    # Thai ends no sentence with ".": a Thai chunk ending in one is an abbreviation (พรบ.).
+    if left_chunk.endswith(".") or left.endswith(DANGLING + DISCOURSE_MARKERS) or left[-1] in ":,(":
+        return False
+    remainder = _chunks(text[cut:])
+    if right.startswith(FRONTED):
         # "เมื่อ X บริษัทจะ Y" opens a new statement; "... หาก X" ends the old one.
-        chunks = text[cut:].split()
-        return len(chunks) > 1 and chunks[1].startswith(STATEMENT_OPENERS)
+        return len(remainder) > 1 and _opens_statement(remainder[1])
     if right.startswith(CONTINUATIONS):
         return False
+    if _opens_statement(right_chunk):
+        return True
     if right_chunk.startswith(NOMINALISERS) and not any(marker in right_chunk for marker in VERB_MARKERS):
         return False
-    return True
+    # "รายการสินค้า ที่อยู่จัดส่ง วิธีการชำระเงิน และประวัติ...": the tail of an enumeration.
+    return not any(chunk.startswith(LIST_CLOSERS) for chunk in remainder)
+
+
+def _chunks(text: str) -> list[str]:
+    """Space-delimited chunks, with numbers and Latin words kept on the chunk they belong to.
+
+    "อายุต่ำกว่า 20 ปี" is one chunk: the space around "20" separates no statements.
+    """
+    chunks: list[str] = []
+    glue_next = False
+    for piece in text.split():
+        foreign = _is_non_thai(piece)
+        if chunks and (foreign or glue_next):
+            chunks[-1] += " " + piece
+        else:
+            chunks.append(piece)
+        glue_next = foreign
+    return chunks
+
+
+def _is_non_thai(piece: str) -> bool:
+    return not any("\u0e01" <= ch <= "\u0e4e" for ch in piece)
+
+
+def _opens_statement(chunk: str) -> bool:
+    """True for a chunk that starts a clause: a known subject, or a subject followed by a modal."""
+    if chunk.startswith(STATEMENT_OPENERS):
+        return True
+    if chunk.startswith(CONTINUATIONS):
+        return False
+    head = chunk[:DEFAULT_SUBJECT_CHARS].replace("ต้องการ", "")  # "want", not "must"
+    return any(head.find(modal) >= 2 for modal in MODALS)
 
 
 def _waits_for_main(left: str) -> bool:
     """True when ``left`` ends inside a subordinate clause ("หากท่าน...") whose main clause is still to come."""
-    chunks = left.split()
+    chunks = _chunks(left)
     opened = [
         i
         for i, chunk in enumerate(chunks)
@@ -140,7 +187,7 @@ def _waits_for_main(left: str) -> bool:
     ]
     if not opened:
         return False
-    return not any(chunk.startswith(STATEMENT_OPENERS) for chunk in chunks[opened[-1] + 1:])
+    return not any(_opens_statement(chunk) for chunk in chunks[opened[-1] + 1:])
 
 
 def _inside_brackets(text: str, cut: int) -> bool:

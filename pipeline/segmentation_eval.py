@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .config import DEFAULT_GOLD_SEGMENTATION_DIR, DEFAULT_INPUT_DIR
 from .gold import align_gold, read_gold
-from .ingest import read_document
+from .ingest import HTML_SUFFIXES, read_document
 from .language import THAI, detect_language
 from .segment import segment_clauses
 from .textutil import line_spans, trim_span
@@ -130,7 +130,7 @@ def evaluate_segmentation(
         text, predicted = pipeline_spans(matches[0], raw_dir)
         gold = [
             (unit.start, unit.end, detect_language(unit.text))
-            for unit in align_gold(read_gold(gold_path), text, str(gold_path))
+            for unit in align_gold(read_gold(gold_path), text, str(gold_path), markup=matches[0].suffix in HTML_SUFFIXES)
             if not unit.is_heading
         ]
         pipeline_score.add(predicted, gold)

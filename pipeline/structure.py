@@ -54,8 +54,13 @@ ENGLISH_MINOR_WORDS = frozenset(
 
 DEFAULT_TITLE_MAX_WORDS = 12
 DEFAULT_WEAK_TITLE_MAX_WORDS = 8
-DEFAULT_THAI_TITLE_MAX_CHARS = 60
+DEFAULT_THAI_TITLE_MAX_CHARS = 80
 DEFAULT_NUMBERED_THAI_TITLE_MAX_CHARS = 80
+#: Files whose lines are mostly at most this long are treated as hard-wrapped.
+DEFAULT_MAX_WRAP_WIDTH = 100
+DEFAULT_MIN_WRAPPED_LINES = 10
+#: Thai modal and negation words: a line that holds one states something.
+THAI_STATEMENT_MARKERS = ("จะ", "อาจ", "ต้อง", "สามารถ", "ไม่")
 #: How many title-like lines in a row may stack as headings after body text.
 DEFAULT_MAX_STACKED_HEADINGS = 3
 
@@ -140,6 +145,8 @@ def _title_strength(line: str) -> int:
             len(line) <= DEFAULT_THAI_TITLE_MAX_CHARS
             and not is_lead_in(line)
             and not line.startswith(THAI_STATEMENT_OPENERS)
+            and not any(marker in line for marker in THAI_STATEMENT_MARKERS)
+            and not re.search(r"[0-9๐-๙]", line)
             and not LABEL_RE.match(line)
         ):
             return 1
@@ -160,25 +167,53 @@ def _title_strength(line: str) -> int:
 
 
 def _join_wrapped(view: str, lines: list[_Line]) -> list[_Line]:
-    """Join lines of a hard-wrapped paragraph or item back into one."""
+    """Join lines of a hard-wrapped paragraph or item back into one.
+
+    A line continues the one before it when that one has no closing
+    punctuation and the next line starts in lower case, or, in a file wrapped
+    at a fixed width, when the next line's first word would not have fitted
+    on the line before.
+    """
+    width = _wrap_width(view, lines)
     joined: list[_Line] = []
     for line in lines:
         previous = joined[-1] if joined else None
-        first = view[line.start]
-        if (
-            previous is not None
-            and previous.kind in ("text", "bullet", "numbered", "letter")
-            and line.kind == "text"
-            and first.isalpha()
-            and first.islower()
-            and view[previous.end - 1] not in ".!?:;"
-            and view.count("\n", previous.end, line.start) == 1
-        ):
+        if previous is not None and _continues(view, previous, line, width):
             previous.end = line.end
             previous.title = 0
             continue
         joined.append(line)
     return joined
+
+
+def _continues(view: str, previous: _Line, line: _Line, width: int | None) -> bool:
+    if (
+        previous.kind not in ("text", "bullet", "numbered", "letter")
+        or line.kind != "text"
+        or view[previous.end - 1] in ".!?:;"
+        or view.count("\n", previous.end, line.start) != 1
+    ):
+        return False
+    first = view[line.start]
+    if first.isalpha() and first.islower():
+        return True
+    if width is None or detect_language(view[previous.start:previous.end]) == THAI:
+        return False
+    first_word = len(view[line.start:line.end].split(None, 1)[0])
+    return _physical_length(view, previous) + 1 + first_word > width
+
+
+def _physical_length(view: str, line: _Line) -> int:
+    return line.end - (view.rfind("\n", 0, line.end) + 1)
+
+
+def _wrap_width(view: str, lines: list[_Line]) -> int | None:
+    """The column a hard-wrapped file is wrapped at, or None when its lines are not wrapped."""
+    if len(lines) < DEFAULT_MIN_WRAPPED_LINES:
+        return None
+    lengths = sorted(_physical_length(view, line) for line in lines)
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    return width if width <= DEFAULT_MAX_WRAP_WIDTH else None
 
 
 def _assign_list_depths(lines: list[_Line]) -> None:

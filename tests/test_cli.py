@@ -1,0 +1,105 @@
+"""The ``clauses`` command line, through Typer's test runner."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from pipeline.cli import EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, app
+from tests.conftest import SEED_FILES, THAI_SEED
+
+runner = CliRunner()
+
+
+def all_commands() -> list[str]:
+    return sorted(get_command(app).commands)
+
+
+def test_commands_exist() -> None:
+    assert {"run", "train", "score-segmentation"} <= set(all_commands())
+
+
+@pytest.mark.parametrize("command", all_commands())
+def test_every_command_has_help(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    help_text = get_command(app).commands[command].help
+    assert help_text and len(help_text.strip()) > 20
+    assert "Usage" in result.output
+
+
+def test_run_writes_table_and_reports_failures(tmp_path) -> None:
+    policies = tmp_path / "policies"
+    (policies / "nested").mkdir(parents=True)
+    shutil.copy(SEED_FILES[4], policies / "rexgen.txt")
+    shutil.copy(THAI_SEED, policies / "nested" / "thai.txt")
+    (policies / "empty.txt").write_bytes(b"")
+    (policies / "scan.txt").write_bytes(b"%PDF-1.4\x00\x00\x01\x02\x03" * 50)
+    out = tmp_path / "out" / "clauses.parquet"
+
+    result = runner.invoke(app, ["run", str(policies), "--out", str(out)])
+
+    assert result.exit_code == EXIT_SOME_FAILED, result.output
+    assert "2 documents" in result.output
+    assert "empty.txt: empty" in result.output
+    assert "scan.txt: undecodable" in result.output
+    assert "th " in result.output and "en " in result.output
+    table = pd.read_parquet(out)
+    assert set(table["doc_id"]) == {"rexgen.txt", "nested/thai.txt"}
+    assert sorted(p.name for p in out.parent.iterdir()) == ["clauses.parquet", "headings.parquet"]
+
+
+def test_run_on_clean_folder_exits_zero(tmp_path) -> None:
+    policies = tmp_path / "p"
+    policies.mkdir()
+    shutil.copy(SEED_FILES[1], policies / "infuze.txt")
+    result = runner.invoke(app, ["run", str(policies), "-o", str(tmp_path / "c.parquet")])
+    assert result.exit_code == EXIT_OK, result.output
+    assert "failures: 0" in result.output
+
+
+def test_run_on_missing_folder_is_fatal(tmp_path) -> None:
+    result = runner.invoke(app, ["run", str(tmp_path / "nope"), "-o", str(tmp_path / "c.parquet")])
+    assert result.exit_code == EXIT_FATAL
+    assert "input folder not found" in result.output
+    assert not (tmp_path / "c.parquet").exists()
+
+
+def test_train_on_user_labels_only(tmp_path) -> None:
+    labels = tmp_path / "mine.csv"
+    rows = [
+        ("We keep logs for 30 days.", "en", "data_retention"),
+        ("Logs are deleted after one year.", "en", "data_retention"),
+        ("We encrypt all traffic with TLS.", "en", "data_security"),
+        ("Access to data is restricted to staff.", "en", "data_security"),
+        ("บริษัทเก็บข้อมูลไว้ 5 ปี", "th", "data_retention"),
+        ("บริษัทเข้ารหัสข้อมูลของท่าน", "th", "data_security"),
+    ]
+    pd.DataFrame(
+        [{"text": t, "lang": l, "labels": y, "section_path": "", "lead_in": "", "source": f"s{i % 3}"}
+         for i, (t, l, y) in enumerate(rows)]
+    ).to_csv(labels, index=False)
+    model_dir = tmp_path / "model"
+    result = runner.invoke(app, ["train", "--no-default-labels", "--labels", str(labels), "--out", str(model_dir), "--cv", "0"])
+    assert result.exit_code == EXIT_OK, result.output
+    assert "6 labeled clauses" in result.output
+    assert (model_dir / "model.skops").is_file() and (model_dir / "meta.json").is_file()
+
+
+def test_train_refuses_bad_labels(tmp_path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,lang\nx,en\n", encoding="utf-8")
+    result = runner.invoke(app, ["train", "--no-default-labels", "--labels", str(bad), "--out", str(tmp_path / "m")])
+    assert result.exit_code == EXIT_FATAL
+    assert "missing columns" in result.output
+
+
+def test_score_segmentation_prints_both_languages() -> None:
+    result = runner.invoke(app, ["score-segmentation"])
+    assert result.exit_code == 0, result.output
+    lines = {tuple(line.split()[:2]) for line in result.output.splitlines()}
+    assert ("pipeline", "en") in lines and ("pipeline", "th") in lines and ("baseline", "th") in lines

@@ -1,0 +1,104 @@
+"""Training, saving and safely loading the clause classifier."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from pipeline.classify import classify_clauses
+from pipeline.config import CATEGORIES, DEFAULT_MODEL_DIR
+from pipeline.features import MixedScriptTokenizer, labeled_inputs
+from pipeline.labeled import frame_sha256, load_labeled, split_labels
+from pipeline.model import ClauseClassifier, ModelError, load_model, save_model
+
+GOLD_DIR = DEFAULT_MODEL_DIR.parent.parent / "data" / "labeled" / "segmentation"
+
+
+@pytest.fixture(scope="module")
+def seed_labeled() -> pd.DataFrame:
+    return load_labeled([GOLD_DIR])
+
+
+@pytest.fixture(scope="module")
+def trained(seed_labeled) -> ClauseClassifier:
+    return ClauseClassifier().fit(labeled_inputs(seed_labeled), [split_labels(x) for x in seed_labeled["labels"]])
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("We keep logs.", ["we", "keep", "logs"]),
+        ("เก็บข้อมูล 90 วัน", ["เก็บ", "ข้อมูล", "90", "วัน"]),
+        ("ใช้ cookies ของ Google", ["ใช้", "cookies", "ของ", "google"]),
+    ],
+)
+def test_tokenizer_handles_both_scripts(text: str, tokens: list[str]) -> None:
+    assert MixedScriptTokenizer()(text) == tokens
+
+
+def test_fit_returns_self_and_learns_labels(seed_labeled) -> None:
+    model = ClauseClassifier()
+    assert model.fit(labeled_inputs(seed_labeled), [split_labels(x) for x in seed_labeled["labels"]]) is model
+    assert model.labels_ == CATEGORIES
+    assert len(model.thresholds_) == len(CATEGORIES)
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "label"),
+    [
+        ("Server logs are retained for 90 days.", "Data Retention", "data_retention"),
+        ("We encrypt data in transit and at rest.", "Data Security", "data_security"),
+        ("บริษัทจะเก็บรักษาข้อมูลส่วนบุคคลของท่านตามระยะเวลาที่จำเป็น", "ระยะเวลาการเก็บรักษาข้อมูลส่วนบุคคล", "data_retention"),
+        ("ท่านมีสิทธิขอให้บริษัทลบข้อมูลของท่าน", "สิทธิตามกฎหมาย", "user_access_edit_deletion"),
+    ],
+)
+def test_predicts_clear_cases(trained, text: str, context: str, label: str) -> None:
+    scores = trained.predict_proba(pd.DataFrame({"text": [text], "context": [context]}))
+    assert CATEGORIES[scores[0].argmax()] == label
+
+
+def test_every_clause_gets_a_label(trained) -> None:
+    decided = trained.decide(trained.predict_proba(pd.DataFrame({"text": ["xyzzy"], "context": [""]})))
+    assert len(decided[0]) >= 1
+
+
+def test_save_load_round_trip(trained, seed_labeled, tmp_path) -> None:
+    save_model(trained, tmp_path / "m", frame_sha256(seed_labeled), len(seed_labeled), {"note": "test"})
+    meta = json.loads((tmp_path / "m" / "meta.json").read_text())
+    assert meta["labels"] == list(CATEGORIES)
+    assert meta["training_data_sha256"] == frame_sha256(seed_labeled)
+    assert {"scikit-learn", "skops", "pythainlp"} <= set(meta["libraries"])
+    assert (tmp_path / "m" / "README.md").read_text().startswith("# Model card")
+    loaded, _ = load_model(tmp_path / "m")
+    probe = labeled_inputs(seed_labeled.head(20))
+    assert (loaded.predict_proba(probe) == trained.predict_proba(probe)).all()
+
+
+def test_tampered_model_is_refused(trained, seed_labeled, tmp_path) -> None:
+    directory = save_model(trained, tmp_path / "m", "x", 1, {})
+    with open(directory / "model.skops", "ab") as handle:
+        handle.write(b"tampered")
+    with pytest.raises(ModelError, match="SHA-256 does not match"):
+        load_model(directory)
+
+
+def test_missing_model_is_a_clear_error(tmp_path) -> None:
+    with pytest.raises(ModelError, match="not a model directory"):
+        load_model(tmp_path)
+
+
+def test_shipped_default_model_loads_and_classifies() -> None:
+    model, meta = load_model(DEFAULT_MODEL_DIR)
+    assert meta["labels"] == list(CATEGORIES)
+    frame = pd.DataFrame(
+        {
+            "text_norm": ["We will notify you of changes to this policy by e-mail.", "บริษัทใช้มาตรการรักษาความปลอดภัยที่เหมาะสม"],
+            "section_path": [["Changes to This Policy"], ["การรักษาความปลอดภัย"]],
+            "lead_in": [None, None],
+        }
+    )
+    labeled = classify_clauses(frame, model)
+    assert "policy_change" in labeled["labels"][0]
+    assert "data_security" in labeled["labels"][1]
