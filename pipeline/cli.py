@@ -15,6 +15,7 @@ from typing import Annotated, Optional
 import typer
 
 from .config import DEFAULT_INPUT_DIR, DEFAULT_LABELED_DIR, DEFAULT_MODEL_DIR, DEFAULT_OUTPUT_PATH
+from .model import DEFAULT_DESIGN
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 3
@@ -54,28 +55,89 @@ def run_command(
 @app.command("train")
 def train_command(
     labels: Annotated[Optional[list[Path]], typer.Option("--labels", help="Extra labeled CSV file or folder (repeatable).")] = None,
-    no_default_labels: Annotated[bool, typer.Option("--no-default-labels", help="Train only on --labels files.")] = False,
+    no_default_labels: Annotated[bool, typer.Option("--no-default-labels", help="Leave out data/labeled/.")] = False,
+    opp115: Annotated[Optional[Path], typer.Option("--opp115", help="Also train on an OPP-115 folder (sanitized_policies/ + annotations/).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Model directory to write.")] = DEFAULT_MODEL_DIR,
     cv: Annotated[int, typer.Option(help="Folds of grouped cross-validation for the metrics (0 to skip).")] = 5,
+    design: Annotated[str, typer.Option(help="Feature design (see pipeline.model.DESIGNS).")] = DEFAULT_DESIGN,
+    compare: Annotated[bool, typer.Option("--compare", help="Cross-validate every design and keep the best.")] = False,
 ) -> None:
     """Train the clause classifier on labeled clauses and save it with its model card."""
     from .labeled import LabeledDataError
+    from .opp115 import Opp115Error
     from .train import train_model
 
     sources = ([] if no_default_labels else [DEFAULT_LABELED_DIR]) + list(labels or [])
-    if not sources:
-        typer.echo("error: --no-default-labels needs at least one --labels PATH", err=True)
+    if not sources and opp115 is None:
+        typer.echo("error: --no-default-labels needs --labels PATH or --opp115 DIR", err=True)
         raise typer.Exit(EXIT_FATAL)
     try:
-        _, metrics = train_model(sources, out, folds=cv)
-    except (LabeledDataError, FileNotFoundError) as error:
+        _, metrics = train_model(sources, out, folds=cv, opp115=opp115, design=design, compare=compare)
+    except (LabeledDataError, Opp115Error, FileNotFoundError, ValueError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(EXIT_FATAL) from error
-    typer.echo(f"model written to {out} ({metrics['training_rows']} labeled clauses)")
+    typer.echo(f"model written to {out} ({metrics['training_rows']} labeled clauses, design {metrics['design']})")
+    for name, scores in metrics.get("design_comparison", {}).items():
+        typer.echo(f"  design {name:<22} cv micro-F1 {scores['all_micro_f1']:.3f}  en->th transfer {scores['en_to_th_micro_f1']:.3f}")
     if "cross_validation" in metrics:
-        scores = metrics["cross_validation"]
-        for lang in [key for key in scores if isinstance(scores[key], dict)]:
-            typer.echo(f"  cv micro-F1 {lang}: {scores[lang]['micro']['f1']:.3f}  macro-F1: {scores[lang]['macro']['f1']:.3f}")
+        _print_scores(metrics["cross_validation"], per_category=False)
+
+
+@app.command("evaluate")
+def evaluate_command(
+    model: Annotated[Optional[Path], typer.Option(help="Model directory to score (default: the shipped model).")] = None,
+    labels: Annotated[Optional[list[Path]], typer.Option("--labels", help="Labeled CSV file or folder (repeatable).")] = None,
+    opp115: Annotated[Optional[Path], typer.Option("--opp115", help="OPP-115 folder to evaluate on.")] = None,
+    cv: Annotated[int, typer.Option(help="Grouped K-fold cross-validation that trains on the folds (0: score --model).")] = 0,
+    design: Annotated[str, typer.Option(help="Feature design for --cv.")] = DEFAULT_DESIGN,
+    with_default_labels: Annotated[bool, typer.Option("--with-default-labels", help="With --cv, add data/labeled/ to every training fold.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Per-category, micro and macro precision/recall/F1, per language."""
+    from .evaluate import cross_validate, evaluate_model
+    from .labeled import LabeledDataError, load_labeled
+    from .model import ModelError, load_model
+    from .opp115 import Opp115Error
+    from .train import training_frame
+
+    if not labels and opp115 is None:
+        typer.echo("error: give --labels PATH or --opp115 DIR", err=True)
+        raise typer.Exit(EXIT_FATAL)
+    try:
+        frame = training_frame(labels or [], opp115)
+        if cv:
+            extra = load_labeled([DEFAULT_LABELED_DIR]) if with_default_labels else None
+            report = cross_validate(frame, cv, design, extra_training=extra)
+        else:
+            classifier, meta = load_model(model or DEFAULT_MODEL_DIR)
+            report = {"model": meta["name"] + "-" + meta["version"], **evaluate_model(classifier, frame)}
+    except (LabeledDataError, Opp115Error, ModelError, FileNotFoundError, ValueError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_FATAL) from error
+    if as_json:
+        typer.echo(json.dumps(report, indent=2, default=float))
+    else:
+        _print_scores(report, per_category=True)
+
+
+@app.command("label-export")
+def label_export_command(
+    table: Annotated[Path, typer.Argument(help="Clause table written by 'clauses run'.")] = DEFAULT_OUTPUT_PATH,
+    out: Annotated[Path, typer.Option("--out", "-o", help="CSV to write, in the labeled-corpus format.")] = Path("to_label.csv"),
+    rows: Annotated[int, typer.Option("-n", help="How many clauses to export.")] = 50,
+    model: Annotated[Optional[Path], typer.Option(help="Model whose thresholds define certainty (default: shipped).")] = None,
+) -> None:
+    """Export the clauses the model is least sure about, labels pre-filled, to correct and retrain on."""
+    from .label_export import export_for_labeling
+    from .model import ModelError, load_model
+
+    try:
+        classifier, _ = load_model(model or DEFAULT_MODEL_DIR)
+        frame = export_for_labeling(table, out, classifier, rows)
+    except (ModelError, FileNotFoundError, OSError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_FATAL) from error
+    typer.echo(f"{len(frame)} clauses written to {out}; correct the labels column, then: clauses train --labels {out}")
 
 
 @app.command("score-segmentation")
@@ -100,6 +162,23 @@ def score_segmentation_command(
                 f"{scores['f1']:>6.3f} {scores['gold']:>6} {scores['predicted']:>6}"
             )
     typer.echo("baseline: raw spaCy sentencizer (English lines) and raw PyThaiNLP crfcut (Thai lines), line by line")
+
+
+def _print_scores(report: dict, per_category: bool) -> None:
+    for lang in [key for key, value in report.items() if isinstance(value, dict) and "micro" in value]:
+        scores = report[lang]
+        typer.echo(
+            f"{lang}: {scores['rows']} clauses  micro P/R/F1 "
+            + "/".join(f"{scores['micro'][k]:.3f}" for k in ("precision", "recall", "f1"))
+            + "  macro P/R/F1 "
+            + "/".join(f"{scores['macro'][k]:.3f}" for k in ("precision", "recall", "f1"))
+        )
+        if per_category:
+            for category, values in scores["per_category"].items():
+                typer.echo(
+                    f"    {category:<36} P {values['precision']:.3f}  R {values['recall']:.3f}  "
+                    f"F1 {values['f1']:.3f}  n={values['support']}"
+                )
 
 
 def _progress_bar(files: Iterable[Path]) -> Iterator[Path]:

@@ -8,7 +8,7 @@ import pandas as pd
 from .config import CATEGORIES
 from .features import labeled_inputs
 from .labeled import split_labels
-from .model import ClauseClassifier
+from .model import DEFAULT_DESIGN, ClauseClassifier
 
 DEFAULT_FOLDS = 5
 
@@ -56,10 +56,19 @@ def score_by_language(gold: list[list[str]], predicted: list[list[str]], langs: 
     return result
 
 
-def cross_validate(frame: pd.DataFrame, folds: int = DEFAULT_FOLDS, seed: int = 0) -> dict[str, object]:
+def cross_validate(
+    frame: pd.DataFrame,
+    folds: int = DEFAULT_FOLDS,
+    design: str = DEFAULT_DESIGN,
+    tune_thresholds: bool = True,
+    extra_training: pd.DataFrame | None = None,
+    seed: int = 0,
+) -> dict[str, object]:
     """Grouped K-fold cross-validation on labeled rows; groups are the rows' ``source``.
 
-    Every row is predicted by a model that never saw its source document.
+    Every row is predicted by a model that never saw its source (policy or
+    batch). ``extra_training`` rows join every training fold and are never
+    tested on.
     """
     from sklearn.model_selection import GroupKFold
 
@@ -67,10 +76,51 @@ def cross_validate(frame: pd.DataFrame, folds: int = DEFAULT_FOLDS, seed: int = 
     gold = [split_labels(labels) for labels in frame["labels"]]
     groups = frame["source"].to_numpy()
     folds = min(folds, len(set(groups)))
+    if folds < 2:
+        raise ValueError(f"cross-validation needs rows from at least 2 sources; got {len(set(groups))}")
+    extra_inputs = labeled_inputs(extra_training) if extra_training is not None else None
     predicted: list[list[str]] = [[] for _ in gold]
     splitter = GroupKFold(n_splits=folds, shuffle=True, random_state=seed)
     for train, test in splitter.split(inputs, groups=groups):
-        model = ClauseClassifier().fit(inputs.iloc[train], [gold[i] for i in train])
+        train_inputs, train_gold, train_groups = inputs.iloc[train], [gold[i] for i in train], list(groups[train])
+        if extra_inputs is not None:
+            train_inputs = pd.concat([train_inputs, extra_inputs], ignore_index=True)
+            train_gold += [split_labels(labels) for labels in extra_training["labels"]]
+            train_groups += list(extra_training["source"])
+        model = ClauseClassifier(design=design, tune_thresholds=tune_thresholds)
+        model.fit(train_inputs, train_gold, groups=train_groups)
         for i, labels in zip(test, model.predict(inputs.iloc[test])):
             predicted[i] = labels
-    return {"folds": folds, **score_by_language(gold, predicted, list(frame["lang"]))}
+    return {"folds": folds, "design": design, **score_by_language(gold, predicted, list(frame["lang"]))}
+
+
+def evaluate_model(model: ClauseClassifier, frame: pd.DataFrame) -> dict[str, object]:
+    """Scores of a trained model on labeled rows, per language."""
+    gold = [split_labels(labels) for labels in frame["labels"]]
+    return score_by_language(gold, model.predict(labeled_inputs(frame)), list(frame["lang"]))
+
+
+def transfer_score(frame: pd.DataFrame, design: str, source: str = "en", target: str = "th") -> dict[str, object]:
+    """Train on one language only and score on the other: how far the features carry across."""
+    train, test = frame[frame["lang"] == source], frame[frame["lang"] == target]
+    model = ClauseClassifier(design=design, tune_thresholds=False)
+    model.fit(labeled_inputs(train), [split_labels(labels) for labels in train["labels"]])
+    return evaluate_model(model, test)["all"]
+
+
+def compare_designs(frame: pd.DataFrame, designs: list[str], folds: int = DEFAULT_FOLDS) -> dict[str, dict]:
+    """Cross-validated scores per language and English-to-Thai transfer for each design."""
+    comparison = {}
+    for design in designs:
+        scores = cross_validate(frame, folds, design)
+        transfer = transfer_score(frame, design)
+        comparison[design] = {
+            **{
+                f"{lang}_{average}_f1": scores[lang][average]["f1"]
+                for lang in ("all", "en", "th")
+                if lang in scores
+                for average in ("micro", "macro")
+            },
+            "en_to_th_micro_f1": transfer["micro"]["f1"],
+        }
+    return comparison

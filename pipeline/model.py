@@ -19,6 +19,7 @@ import hashlib
 import json
 import platform
 import zipfile
+from collections.abc import Callable
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -53,6 +54,10 @@ TRUSTED_TYPES = (
     "builtins.slice",
 )
 DEFAULT_C = 4.0
+#: Folds of the grouped cross-validation that tunes per-category thresholds.
+DEFAULT_THRESHOLD_FOLDS = 3
+DEFAULT_MIN_POSITIVES_TO_TUNE = 20
+THRESHOLD_GRID = tuple(round(0.1 + 0.05 * i, 2) for i in range(17))  # 0.10 ... 0.90
 LIBRARIES = ("scikit-learn", "numpy", "scipy", "pandas", "pythainlp", "spacy", "skops")
 
 
@@ -60,29 +65,63 @@ class ModelError(ValueError):
     """A model directory that is missing, altered or not a clause model."""
 
 
-def build_classifier(c: float = DEFAULT_C):
-    """Return the unfitted scikit-learn ``Pipeline`` over ``text`` and ``context`` columns."""
-    from sklearn.compose import ColumnTransformer
+def _word_vectorizer(ngrams: tuple[int, int] = (1, 2)):
     from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from .features import MixedScriptTokenizer
+
+    return TfidfVectorizer(
+        tokenizer=MixedScriptTokenizer(), token_pattern=None, lowercase=False, ngram_range=ngrams, sublinear_tf=True
+    )
+
+
+def _char_vectorizer():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True)
+
+
+def _concept_vectorizer():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
+
+
+#: Feature designs by name: which vectorizer reads which input column.
+DESIGNS: dict[str, tuple[tuple[str, Callable, str], ...]] = {
+    "text": (
+        ("words", _word_vectorizer, "text"),
+        ("chars", _char_vectorizer, "text"),
+    ),
+    "text+context": (
+        ("words", _word_vectorizer, "text"),
+        ("chars", _char_vectorizer, "text"),
+        ("context", _word_vectorizer, "context"),
+    ),
+    "text+context+lexicon": (
+        ("words", _word_vectorizer, "text"),
+        ("chars", _char_vectorizer, "text"),
+        ("context", _word_vectorizer, "context"),
+        ("concepts", _concept_vectorizer, "concepts"),
+    ),
+}
+DEFAULT_DESIGN = "text+context+lexicon"
+
+
+def build_classifier(design: str = DEFAULT_DESIGN, c: float = DEFAULT_C):
+    """Return the unfitted scikit-learn ``Pipeline`` of a design (see :data:`DESIGNS`).
+
+    TF-IDF features of the named input columns, then one logistic regression
+    per category.
+    """
+    from sklearn.compose import ColumnTransformer
     from sklearn.linear_model import LogisticRegression
     from sklearn.multiclass import OneVsRestClassifier
     from sklearn.pipeline import Pipeline
 
-    from .features import MixedScriptTokenizer
-
-    def words() -> TfidfVectorizer:
-        return TfidfVectorizer(
-            tokenizer=MixedScriptTokenizer(), token_pattern=None, lowercase=False,
-            ngram_range=(1, 2), min_df=1, sublinear_tf=True,
-        )
-
-    features = ColumnTransformer(
-        [
-            ("words", words(), "text"),
-            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True), "text"),
-            ("context", words(), "context"),
-        ]
-    )
+    if design not in DESIGNS:
+        raise ValueError(f"unknown design {design!r}; known: {sorted(DESIGNS)}")
+    features = ColumnTransformer([(name, make(), column) for name, make, column in DESIGNS[design]])
     classifier = OneVsRestClassifier(LogisticRegression(C=c, class_weight="balanced", max_iter=2000))
     return Pipeline([("features", features), ("classifier", classifier)])
 
@@ -90,20 +129,43 @@ def build_classifier(c: float = DEFAULT_C):
 class ClauseClassifier:
     """Multi-label classifier of clauses into the ten categories.
 
-    ``X`` is a frame with ``text`` and ``context`` columns (see
-    :func:`pipeline.features.model_inputs`); ``Y`` is a list of label lists.
+    ``X`` is a frame from :func:`pipeline.features.model_inputs`; ``Y`` is a
+    list of label lists. With ``groups`` (one per row, e.g. the source
+    policy), ``fit`` tunes each category's decision threshold on out-of-fold
+    scores of a grouped cross-validation inside the training rows.
     """
 
-    def __init__(self, labels: tuple[str, ...] = CATEGORIES, threshold: float = DEFAULT_THRESHOLD, c: float = DEFAULT_C):
+    def __init__(
+        self,
+        labels: tuple[str, ...] = CATEGORIES,
+        design: str = DEFAULT_DESIGN,
+        threshold: float = DEFAULT_THRESHOLD,
+        c: float = DEFAULT_C,
+        tune_thresholds: bool = True,
+    ):
         self.labels = tuple(labels)
+        self.design = design
         self.threshold = threshold
         self.c = c
+        self.tune_thresholds = tune_thresholds
 
-    def fit(self, X: pd.DataFrame, Y: list[list[str]]) -> ClauseClassifier:
-        self.pipeline_ = build_classifier(self.c).fit(X, self._binarize(Y))
+    def fit(self, X: pd.DataFrame, Y: list[list[str]], groups: list[str] | None = None) -> ClauseClassifier:
+        matrix = self._binarize(Y)
         self.labels_ = self.labels
         self.thresholds_ = np.full(len(self.labels_), self.threshold)
+        if self.tune_thresholds and groups is not None and len(set(groups)) >= DEFAULT_THRESHOLD_FOLDS:
+            self.thresholds_ = self._tuned_thresholds(X, matrix, np.asarray(groups))
+        self.pipeline_ = build_classifier(self.design, self.c).fit(X, matrix)
         return self
+
+    def _tuned_thresholds(self, X: pd.DataFrame, matrix: np.ndarray, groups: np.ndarray) -> np.ndarray:
+        from sklearn.model_selection import GroupKFold
+
+        scores = np.zeros(matrix.shape)
+        for train, test in GroupKFold(n_splits=DEFAULT_THRESHOLD_FOLDS).split(X, groups=groups):
+            model = build_classifier(self.design, self.c).fit(X.iloc[train], matrix[train])
+            scores[test] = model.predict_proba(X.iloc[test])
+        return np.array([best_threshold(matrix[:, j], scores[:, j], self.threshold) for j in range(matrix.shape[1])])
 
     def _binarize(self, Y: list[list[str]]) -> np.ndarray:
         index = {label: i for i, label in enumerate(self.labels)}
@@ -124,11 +186,28 @@ class ClauseClassifier:
         decided = []
         for row in scores:
             chosen = [label for label, score, limit in zip(self.labels_, row, self.thresholds_) if score >= limit]
-            decided.append(chosen or [self.labels_[int(np.argmax(row))]])
+            decided.append(chosen or [self.labels_[int(np.argmax(row / self.thresholds_))]])
         return decided
 
     def predict(self, X: pd.DataFrame) -> list[list[str]]:
         return self.decide(self.predict_proba(X))
+
+
+def best_threshold(truth: np.ndarray, scores: np.ndarray, default: float) -> float:
+    """The threshold in :data:`THRESHOLD_GRID` with the best F1 on out-of-fold scores.
+
+    Categories with fewer than :data:`DEFAULT_MIN_POSITIVES_TO_TUNE` positives
+    keep ``default``: their F1 curve is too noisy to trust.
+    """
+    if truth.sum() < DEFAULT_MIN_POSITIVES_TO_TUNE:
+        return default
+
+    def f1(threshold: float) -> float:
+        predicted = scores >= threshold
+        tp = float((predicted & (truth == 1)).sum())
+        return 2 * tp / (predicted.sum() + truth.sum()) if tp else 0.0
+
+    return float(max(THRESHOLD_GRID, key=lambda t: (f1(t), -abs(t - default))))
 
 
 def library_versions() -> dict[str, str]:
@@ -164,6 +243,7 @@ def save_model(
     meta = {
         "name": name,
         "version": version,
+        "design": model.design,
         "labels": list(model.labels_),
         "thresholds": [float(t) for t in model.thresholds_],
         "training_data_sha256": training_sha256,
@@ -193,7 +273,7 @@ def load_model(directory: str | Path) -> tuple[ClauseClassifier, dict]:
     untrusted = sorted(set(types) - set(TRUSTED_TYPES))
     if untrusted:
         raise ModelError(f"{model_path}: refusing to load types that are not trusted: {untrusted}")
-    model = ClauseClassifier(tuple(meta["labels"]))
+    model = ClauseClassifier(tuple(meta["labels"]), design=meta.get("design", DEFAULT_DESIGN))
     model.pipeline_ = sio.load(model_path, trusted=types)
     model.labels_ = tuple(meta["labels"])
     model.thresholds_ = np.asarray(meta["thresholds"], dtype=float)

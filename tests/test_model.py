@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.classify import classify_clauses
 from pipeline.config import CATEGORIES, DEFAULT_MODEL_DIR
-from pipeline.features import MixedScriptTokenizer, labeled_inputs
+from pipeline.features import MixedScriptTokenizer, labeled_inputs, model_inputs
 from pipeline.labeled import frame_sha256, load_labeled, split_labels
 from pipeline.model import ClauseClassifier, ModelError, load_model, save_model
 
@@ -30,6 +30,7 @@ def trained(seed_labeled) -> ClauseClassifier:
     ("text", "tokens"),
     [
         ("We keep logs.", ["we", "keep", "logs"]),
+        ("We don't sell e-mail addresses.", ["we", "do", "n't", "sell", "e", "mail", "addresses"]),
         ("เก็บข้อมูล 90 วัน", ["เก็บ", "ข้อมูล", "90", "วัน"]),
         ("ใช้ cookies ของ Google", ["ใช้", "cookies", "ของ", "google"]),
     ],
@@ -55,12 +56,12 @@ def test_fit_returns_self_and_learns_labels(seed_labeled) -> None:
     ],
 )
 def test_predicts_clear_cases(trained, text: str, context: str, label: str) -> None:
-    scores = trained.predict_proba(pd.DataFrame({"text": [text], "context": [context]}))
+    scores = trained.predict_proba(model_inputs([text], [[context]], [None]))
     assert CATEGORIES[scores[0].argmax()] == label
 
 
 def test_every_clause_gets_a_label(trained) -> None:
-    decided = trained.decide(trained.predict_proba(pd.DataFrame({"text": ["xyzzy"], "context": [""]})))
+    decided = trained.decide(trained.predict_proba(model_inputs(["xyzzy"], [[]], [None])))
     assert len(decided[0]) >= 1
 
 
