@@ -27,11 +27,11 @@ def score_labels(
         fp = sum(label not in g and label in p for g, p in zip(gold, predicted))
         fn = sum(label in g and label not in p for g, p in zip(gold, predicted))
         totals += (tp, fp, fn)
-        per_category[label] = {**_prf(tp, fp, fn), "support": tp + fn}
+        per_category[label] = {**precision_recall_f1(tp, fp, fn), "support": tp + fn}
     present = [scores for scores in per_category.values() if scores["support"]]
     return {
         "rows": len(gold),
-        "micro": _prf(*totals),
+        "micro": precision_recall_f1(*totals),
         "macro": {
             key: float(np.mean([scores[key] for scores in present])) if present else 0.0
             for key in ("precision", "recall", "f1")
@@ -40,7 +40,8 @@ def score_labels(
     }
 
 
-def _prf(tp: float, fp: float, fn: float) -> dict[str, float]:
+def precision_recall_f1(tp: float, fp: float, fn: float) -> dict[str, float]:
+    """Precision, recall and F1 from counts; 0.0 where a ratio is undefined."""
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

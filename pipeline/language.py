@@ -13,7 +13,8 @@ THAI = "th"
 ENGLISH = "en"
 UNDETERMINED = "und"
 
-_ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+#: E-mail addresses and URLs: Latin letters that say nothing about the language.
+ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 
 #: A span is Thai when at least this share of its letters is Thai script.
 DEFAULT_THAI_SHARE = 0.3
@@ -27,7 +28,7 @@ def is_thai_char(ch: str) -> bool:
 def count_scripts(text: str) -> tuple[int, int]:
     """Return ``(thai, latin)`` letter counts of ``text``, not counting URLs and e-mail addresses."""
     thai = latin = 0
-    for ch in _ADDRESS_RE.sub(" ", text):
+    for ch in ADDRESS_RE.sub(" ", text):
         if is_thai_char(ch):
             thai += 1
         elif ch.isascii() and ch.isalpha():

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from .language import ADDRESS_RE
+
 #: Words that continue the statement before them.
 CONTINUATIONS = (
     "และ", "หรือ", "รวมถึง", "รวมทั้ง", "ตลอดจน", "ซึ่ง", "โดย", "เพื่อ", "เช่น", "ได้แก่",
@@ -53,7 +55,6 @@ LIST_CLOSERS = ("และ", "หรือ", "รวมถึง", "ตลอด
 FRONTED = SUBORDINATORS + ("สำหรับ", "ในส่วนของ")
 #: How far into a chunk a modal (or "นี้" of "ประกาศนี้") may stand and still follow its subject.
 DEFAULT_SUBJECT_CHARS = 30
-_ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 
 #: Least characters on each side of a boundary.
 DEFAULT_MIN_CLAUSE_CHARS = 15
@@ -78,11 +79,12 @@ def thai_cuts(texts: list[str]) -> list[list[int]]:
 
 def _cuts(text: str) -> list[int]:
     proposals = sorted(set(_crfcut_proposals(text)) | {m.end() for m in _DISCOURSE_RE.finditer(text)})
+    bracketed = _bracketed_positions(text)
     cuts: list[int] = []
     clause_start = 0
     for position, proposal in enumerate(proposals):
         following = proposals[position + 1] if position + 1 < len(proposals) else len(text)
-        if _keeps(text, clause_start, proposal, following):
+        if proposal not in bracketed and _keeps(text, clause_start, proposal, following):
             cuts.append(proposal)
             clause_start = proposal
     return cuts
@@ -112,7 +114,7 @@ def _crfcut_proposals(text: str) -> list[int]:
 
 
 def _keeps(text: str, clause_start: int, cut: int, following: int) -> bool:
-    if not text[cut - 1].isspace() or _inside_brackets(text, cut):
+    if not text[cut - 1].isspace():
         return False
     left = text[clause_start:cut].strip()
     right = text[cut:following].strip()
@@ -127,7 +129,7 @@ def _keeps(text: str, clause_start: int, cut: int, following: int) -> bool:
     if len(left_chunk) < DEFAULT_MIN_CHUNK_CHARS or len(right_chunk) < DEFAULT_MIN_CHUNK_CHARS:
         return False
     # A parenthesis or quote after a space glosses what precedes it: ("ท่าน").
-    if right[0] in "(“\"'[«" or _ADDRESS_RE.match(right_chunk):
+    if right[0] in "(“\"'[«" or ADDRESS_RE.match(right_chunk):
         return False
     # Thai ends no sentence with ".": a Thai chunk ending in one is an abbreviation (พรบ.).
     if left_chunk.endswith(".") or left.endswith(DANGLING + DISCOURSE_MARKERS) or left[-1] in ":,(":
@@ -190,13 +192,16 @@ def _waits_for_main(left: str) -> bool:
     return not any(_opens_statement(chunk) for chunk in chunks[opened[-1] + 1:])
 
 
-def _inside_brackets(text: str, cut: int) -> bool:
-    """True when ``cut`` falls inside an open bracket or quote; stray closers ("ก)") are ignored."""
+def _bracketed_positions(text: str) -> set[int]:
+    """Offsets that fall inside an open bracket or quote; stray closers ("ก)") are ignored."""
     depth = {opener: 0 for opener in _CLOSERS}
-    for ch in text[:cut]:
+    inside = set()
+    for position, ch in enumerate(text):
+        if any(depth.values()):
+            inside.add(position)
         if ch in depth:
             depth[ch] += 1
         for opener, closer in _CLOSERS.items():
             if ch == closer and depth[opener]:
                 depth[opener] -= 1
-    return any(depth.values())
+    return inside

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import DEFAULT_GOLD_SEGMENTATION_DIR, DEFAULT_INPUT_DIR
+from .evaluate import precision_recall_f1
 from .gold import align_gold, read_gold
 from .ingest import HTML_SUFFIXES, read_document
 from .language import THAI, detect_language
@@ -57,10 +58,7 @@ class BoundaryScore:
             return sum(counter.values()) if lang is None else counter[lang]
 
         tp, fp, fn = total(self.true_positives), total(self.false_positives), total(self.false_negatives)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"precision": precision, "recall": recall, "f1": f1, "gold": tp + fn, "predicted": tp + fp}
+        return {**precision_recall_f1(tp, fp, fn), "gold": tp + fn, "predicted": tp + fp}
 
 
 def _boundaries(spans: Iterable[Span]) -> dict[int, str]:
