@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .config import DEFAULT_INPUT_DIR, DEFAULT_LABELED_DIR, DEFAULT_MODEL_DIR, DEFAULT_OUTPUT_PATH
+from .config import DEFAULT_DOCUMENTS_PATH, DEFAULT_INPUT_DIR, DEFAULT_LABELED_DIR, DEFAULT_MODEL_DIR, DEFAULT_OUTPUT_PATH
 from .model import DEFAULT_DESIGN
 
 EXIT_OK = 0
@@ -91,9 +91,13 @@ def evaluate_command(
     cv: Annotated[int, typer.Option(help="Grouped K-fold cross-validation that trains on the folds (0: score --model).")] = 0,
     design: Annotated[str, typer.Option(help="Feature design for --cv.")] = DEFAULT_DESIGN,
     with_default_labels: Annotated[bool, typer.Option("--with-default-labels", help="With --cv, add data/labeled/ to every training fold.")] = False,
+    attributes: Annotated[bool, typer.Option("--attributes", help="Score the attribute extractors instead (data/labeled/attributes, or --labels PATH).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
-    """Per-category, micro and macro precision/recall/F1, per language."""
+    """Per-category, micro and macro precision/recall/F1, per language; with --attributes, per attribute family."""
+    if attributes:
+        _evaluate_attributes(labels[0] if labels else None, as_json)
+        return
     from .evaluate import cross_validate, evaluate_model
     from .labeled import LabeledDataError, load_labeled
     from .model import ModelError, load_model
@@ -118,6 +122,48 @@ def evaluate_command(
         typer.echo(json.dumps(report, indent=2, default=float))
     else:
         _print_scores(report, per_category=True)
+
+
+def _evaluate_attributes(path: Path | None, as_json: bool) -> None:
+    from .attribute_eval import DEFAULT_ATTRIBUTES_DIR, AttributeDataError, evaluate_attributes
+
+    try:
+        report = evaluate_attributes(path or DEFAULT_ATTRIBUTES_DIR)
+    except (AttributeDataError, FileNotFoundError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_FATAL) from error
+    if as_json:
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    typer.echo("rows: " + ", ".join(f"{lang} {count}" for lang, count in report["rows"].items()))
+    typer.echo(f"{'family':<20} {'lang':<5} {'precision':>9} {'recall':>7} {'F1':>6} {'gold':>5} {'pred':>5}")
+    for family, by_lang in report["families"].items():
+        for lang, scores in by_lang.items():
+            typer.echo(
+                f"{family:<20} {lang:<5} {scores['precision']:>9.3f} {scores['recall']:>7.3f} {scores['f1']:>6.3f} "
+                f"{scores['support']:>5} {scores['predicted']:>5}"
+            )
+
+
+@app.command("show")
+def show_command(
+    document: Annotated[str, typer.Argument(help="Document id, id prefix, or file name.")],
+    table: Annotated[Path, typer.Option(help="Document table written by 'clauses run'.")] = DEFAULT_DOCUMENTS_PATH,
+) -> None:
+    """Print one policy's summary: categories, retention periods, rights, laws, contacts."""
+    import pandas as pd
+
+    from .summary import find_document, format_summary
+
+    if not table.is_file():
+        typer.echo(f"error: {table}: no document table; run 'clauses run' first", err=True)
+        raise typer.Exit(EXIT_FATAL)
+    try:
+        row = find_document(pd.read_parquet(table), document)
+    except KeyError as error:
+        typer.echo(f"error: {error.args[0]}", err=True)
+        raise typer.Exit(EXIT_FATAL) from error
+    typer.echo(format_summary(row))
 
 
 @app.command("label-export")

@@ -21,6 +21,34 @@ def score_column(category: str) -> str:
     return f"score_{category}"
 
 
+_CODES = pa.list_(pa.string())
+RETENTION_TYPE = pa.list_(
+    pa.struct(
+        [
+            pa.field("value", pa.string()),
+            pa.field("days_min", pa.float64()),
+            pa.field("days_max", pa.float64()),
+            pa.field("applies_to", pa.string()),
+        ]
+    )
+)
+DEADLINE_TYPE = pa.list_(pa.struct([pa.field("value", pa.string()), pa.field("days", pa.float64()), pa.field("bound", pa.string())]))
+CONTACT_TYPE = pa.list_(pa.struct([pa.field("kind", pa.string()), pa.field("value", pa.string())]))
+ATTRIBUTE_FIELDS = [
+    pa.field("retention", RETENTION_TYPE, nullable=False),
+    pa.field("deadlines", DEADLINE_TYPE, nullable=False),
+    pa.field("rights", _CODES, nullable=False),
+    pa.field("data_types", _CODES, nullable=False),
+    pa.field("recipients", _CODES, nullable=False),
+    pa.field("purposes", _CODES, nullable=False),
+    pa.field("laws", _CODES, nullable=False),
+    pa.field("transfer_mechanisms", _CODES, nullable=False),
+    pa.field("security_measures", _CODES, nullable=False),
+    pa.field("age_threshold", pa.list_(pa.int32()), nullable=False),
+    pa.field("contacts", CONTACT_TYPE, nullable=False),
+]
+"""One column per attribute family (see :data:`pipeline.attributes.ATTRIBUTE_FAMILIES`)."""
+
 CLAUSE_SCHEMA = pa.schema(
     [
         pa.field("doc_id", pa.string(), nullable=False),
@@ -39,6 +67,7 @@ CLAUSE_SCHEMA = pa.schema(
         pa.field("char_end", pa.int64(), nullable=False),
         pa.field("labels", pa.list_(pa.string()), nullable=False),
         *[pa.field(score_column(category), pa.float32(), nullable=False) for category in CATEGORIES],
+        *ATTRIBUTE_FIELDS,
         pa.field("pipeline_version", pa.string(), nullable=False),
         pa.field("model_version", pa.string(), nullable=False),
         pa.field("run_id", pa.string(), nullable=False),
@@ -58,6 +87,24 @@ HEADING_SCHEMA = pa.schema(
         pa.field("run_id", pa.string(), nullable=False),
     ]
 )
+
+
+DOCUMENT_SCHEMA = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("source_path", pa.string(), nullable=False),
+        pa.field("doc_sha256", pa.string(), nullable=False),
+        pa.field("languages", _CODES, nullable=False),
+        pa.field("clauses", pa.int32(), nullable=False),
+        pa.field("categories", _CODES, nullable=False),
+        pa.field("category_counts", pa.map_(pa.string(), pa.int32()), nullable=False),
+        *ATTRIBUTE_FIELDS,
+        pa.field("pipeline_version", pa.string(), nullable=False),
+        pa.field("model_version", pa.string(), nullable=False),
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+"""One row per policy: what it covers and the attributes of all its clauses together."""
 
 
 def to_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:

@@ -1,4 +1,4 @@
-"""Run the whole pipeline: ingest -> segment -> normalize -> classify -> export."""
+"""Run the whole pipeline: ingest -> segment -> classify -> normalize (attributes) -> export."""
 
 from __future__ import annotations
 
@@ -13,24 +13,27 @@ from pathlib import Path
 
 import pandas as pd
 
+from .attributes import extract_clause_attributes
 from .classify import classify_clauses, load_default_model
-from .config import DEFAULT_HEADINGS_NAME, DEFAULT_INPUT_DIR, DEFAULT_OUTPUT_PATH, PIPELINE_VERSION
-from .export import CLAUSE_SCHEMA, HEADING_SCHEMA, empty_frame, write_parquet
+from .config import DEFAULT_DOCUMENTS_NAME, DEFAULT_HEADINGS_NAME, DEFAULT_INPUT_DIR, DEFAULT_OUTPUT_PATH, PIPELINE_VERSION
+from .export import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, empty_frame, write_parquet
 from .ingest import IngestError, discover_files, read_document
 from .model import model_version
 from .normalize import normalize_text
 from .records import Document, Failure
 from .segment import segment_clauses
+from .summary import summarize_documents
 
 Progress = Callable[[Iterable[Path]], Iterable[Path]]
 
 
 @dataclass
 class RunResult:
-    """What one run produced: the clause and heading tables and the files that failed."""
+    """What one run produced: the clause, heading and document tables and the files that failed."""
 
     clauses: pd.DataFrame
     headings: pd.DataFrame
+    document_summaries: pd.DataFrame
     failures: list[Failure] = field(default_factory=list)
     documents: int = 0
     run_id: str = ""
@@ -91,15 +94,16 @@ def run_pipeline(
 
     clauses = pd.DataFrame(clause_rows) if clause_rows else empty_frame(CLAUSE_SCHEMA)
     if clause_rows:
-        clauses = classify_clauses(clauses, model)
+        clauses = extract_clause_attributes(classify_clauses(clauses, model))
     provenance = {"pipeline_version": PIPELINE_VERSION, "model_version": model_version(meta), "run_id": run_id}
     clauses = clauses.assign(**provenance)
     headings = (pd.DataFrame(heading_rows) if heading_rows else empty_frame(HEADING_SCHEMA)).assign(run_id=run_id)
-    result = RunResult(clauses, headings, failures, documents, run_id)
+    result = RunResult(clauses, headings, summarize_documents(clauses), failures, documents, run_id)
     if output_path is not None:
         output_path = Path(output_path)
         write_parquet(clauses, output_path, CLAUSE_SCHEMA)
         write_parquet(headings, output_path.with_name(DEFAULT_HEADINGS_NAME), HEADING_SCHEMA)
+        write_parquet(result.document_summaries, output_path.with_name(DEFAULT_DOCUMENTS_NAME), DOCUMENT_SCHEMA)
         result.output_path = output_path
     return result
 

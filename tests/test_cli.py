@@ -50,7 +50,7 @@ def test_run_writes_table_and_reports_failures(tmp_path) -> None:
     assert "th " in result.output and "en " in result.output
     table = pd.read_parquet(out)
     assert set(table["doc_id"]) == {"rexgen.txt", "nested/thai.txt"}
-    assert sorted(p.name for p in out.parent.iterdir()) == ["clauses.parquet", "headings.parquet"]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["clauses.parquet", "documents.parquet", "headings.parquet"]
 
 
 def test_run_on_clean_folder_exits_zero(tmp_path) -> None:

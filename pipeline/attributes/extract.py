@@ -1,0 +1,159 @@
+"""Extract every attribute family from a clause: the table of extractors and the stage function.
+
+Each family has one extractor, registered by name in :data:`EXTRACTORS`; the
+vocabulary they read is in :mod:`pipeline.attributes.vocabulary`. Extractors
+read the normalized clause text (``text_norm``) and apply English and Thai
+wording alike, so a Thai clause that names "GDPR" or "Cookies" in English is
+read correctly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+import pandas as pd
+
+from .ages import extract_age_thresholds
+from .contacts import extract_contacts
+from .matching import codes_in, compiled, mentions
+from .periods import extract_deadlines, extract_retention
+from .vocabulary import (
+    DATA_TYPES,
+    LAWS,
+    PURPOSES,
+    RECIPIENTS,
+    RIGHTS,
+    SECURITY_MEASURES,
+    TRANSFER_MECHANISMS,
+    USER_AGENCY,
+    Table,
+)
+
+_SECURITY_CONTEXT = (r"\bsecur", r"\bprotect", r"\bsafeguard", r"\bconfidential", r"\bencrypt", r"\bunauthori[sz]ed", r"\bbreach",
+                     r"\baudit", r"\bcertif", r"\bISO\b", r"\bSOC\b", r"\bfirewall", r"\banonymi", r"\bpseudonym",
+                     "ปลอดภัย", "ป้องกัน", "คุ้มครอง", "ความลับ", "เข้ารหัส", "มาตรการ", "รั่วไหล", "โดยมิชอบ", "ไม่ได้รับอนุญาต")
+_PURPOSE_MARKER = re.compile(
+    r"(?:\b(?:to|for|in order to|so (?:that|we can)|help(?:s)? us|used? (?:it |them |this |your data )?(?:for|to)|purposes? of|aim(?:ed)? at)\b"
+    r"|เพื่อ|สำหรับ|ในการ|วัตถุประสงค์|โดยมี)(?:\s*\S+){0,4}\s*$",
+    re.IGNORECASE,
+)
+_PURPOSE_CONTEXT = (r"\bpurpose", r"\bhow we use\b", r"\bwhy we\b", r"\buse (?:of )?(?:your )?(?:personal )?(?:data|information)\b", r"\bwe use\b",
+                    "วัตถุประสงค์", "การใช้ข้อมูล", "ใช้ข้อมูล")
+# Security words that are codes wherever they appear; the others ("training", "monitoring") only in a clause about security.
+_SPECIFIC_SECURITY = ("encryption_transit", "encryption_rest", "encryption", "mfa", "pseudonymization", "firewalls", "certification")
+_TRANSFER_CONTEXT = (r"\btransfer", r"\boutside\b", r"\babroad\b", r"\boverseas\b", r"\binternational", r"\bcross-border\b", r"\bother countries\b",
+                     r"\bcountr(?:y|ies)\b", "ต่างประเทศ", "โอน", "ส่งข้อมูล")
+
+
+def extract_rights(text: str, context: str = "") -> list[str]:
+    """Rights the clause grants the user; a rights word counts only where the user is the one acting.
+
+    >>> extract_rights("You may request that we delete your personal data.")
+    ['erasure']
+    >>> extract_rights("ท่านมีสิทธิขอถอนความยินยอมได้ตลอดเวลา"), extract_rights("We delete logs after 30 days.")
+    (['withdraw_consent'], [])
+    """
+    return codes_in(text, RIGHTS) if mentions(f"{text} {context}", USER_AGENCY) else []
+
+
+def _codes(table: Table, required: tuple[str, ...] | None = None) -> Callable[[str, str], list[str]]:
+    """An extractor of the codes of ``table``; with ``required``, only where the clause or its context mentions one of those."""
+
+    def extract(text: str, context: str = "") -> list[str]:
+        if required is not None and not mentions(f"{text} {context}", required):
+            return []
+        return codes_in(text, table)
+
+    return extract
+
+
+def extract_purposes(text: str, context: str = "") -> list[str]:
+    """Purposes of processing: purpose wording that follows a purpose marker ("to", "for", "เพื่อ"), or any in a list about purposes.
+
+    >>> extract_purposes("We use your address to deliver your orders."), extract_purposes("Payments are handled by Stripe.", "")
+    (['service_provision'], [])
+    >>> extract_purposes("เราใช้ข้อมูลเพื่อป้องกันการทุจริต")
+    ['security_fraud']
+    """
+    anywhere = mentions(context, _PURPOSE_CONTEXT)
+    found = []
+    for code, (_, patterns) in PURPOSES.items():
+        for match in compiled(patterns).finditer(text):
+            if anywhere or _PURPOSE_MARKER.search(text[max(0, match.start() - 40) : match.start()]) or match.group(0).lower().startswith(("to ", "for ")):
+                found.append(code)
+                break
+    return found
+
+
+def extract_security_measures(text: str, context: str = "") -> list[str]:
+    """Security measures; general words count only in a clause about security, and "encryption" only when no kind is named.
+
+    >>> extract_security_measures("Data is encrypted at rest and staff receive training to protect it.")
+    ['encryption_rest', 'training']
+    """
+    about_security = mentions(f"{text} {context}", _SECURITY_CONTEXT)
+    codes = [code for code in codes_in(text, SECURITY_MEASURES) if about_security or code in _SPECIFIC_SECURITY]
+    if "encryption" in codes and {"encryption_transit", "encryption_rest"} & set(codes):
+        codes.remove("encryption")
+    return codes
+
+
+def extract_transfer_mechanisms(text: str, context: str = "") -> list[str]:
+    """Safeguards for cross-border transfers; consent counts only in a clause about transfers."""
+    codes = codes_in(text, TRANSFER_MECHANISMS)
+    if "consent" in codes and not mentions(f"{text} {context}", _TRANSFER_CONTEXT):
+        codes.remove("consent")
+    return codes
+
+
+EXTRACTORS: dict[str, Callable[[str, str], list]] = {
+    "retention": extract_retention,
+    "deadlines": extract_deadlines,
+    "rights": extract_rights,
+    "data_types": _codes(DATA_TYPES),
+    "recipients": _codes(RECIPIENTS),
+    "purposes": extract_purposes,
+    "laws": _codes(LAWS),
+    "transfer_mechanisms": extract_transfer_mechanisms,
+    "security_measures": extract_security_measures,
+    "age_threshold": lambda text, context="": extract_age_thresholds(text),
+    "contacts": lambda text, context="": extract_contacts(text),
+}
+"""Attribute family -> extractor of a clause's ``(text, context)``; the order is the order of the table columns.
+
+The context (heading path and list lead-in) decides whether words in the
+clause count (a "within 30 days" item under a lead-in about requests is a
+response deadline); the codes themselves come from the clause text only.
+"""
+
+ATTRIBUTE_FAMILIES = tuple(EXTRACTORS)
+
+
+def extract_attributes(text: str, context: str = "") -> dict[str, list]:
+    """Every attribute family of one clause; ``context`` is its heading path and lead-in as text.
+
+    >>> extract_attributes("We keep invoices for 7 years under the GDPR.")["laws"]
+    ['gdpr']
+    >>> extract_attributes("บริษัทจะเก็บรักษาข้อมูลไว้ ๑๐ ปี")["retention"][0]["value"]
+    'P10Y'
+    """
+    return {family: extractor(text, context) for family, extractor in EXTRACTORS.items()}
+
+
+def clause_context(section_path: Iterable[str] | None, lead_in: str | None) -> str:
+    """The context text of a clause: its headings and list lead-in."""
+    parts = [*(section_path if section_path is not None else ()), lead_in if isinstance(lead_in, str) else ""]
+    return " / ".join(parts).strip(" /")
+
+
+def extract_clause_attributes(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` (which needs ``text_norm``, ``section_path``, ``lead_in``) with one column per attribute family."""
+    extracted = [
+        extract_attributes(text, clause_context(path, lead_in))
+        for text, path, lead_in in zip(frame["text_norm"], frame["section_path"], frame["lead_in"])
+    ]
+    result = frame.copy()
+    for family in ATTRIBUTE_FAMILIES:
+        result[family] = [attributes[family] for attributes in extracted]
+    return result

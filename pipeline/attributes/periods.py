@@ -1,0 +1,124 @@
+"""Retention periods and deadlines: durations in a clause, told apart by the words around them.
+
+A duration is a deadline when a time-limit word stands before it ("within",
+"no later than", "ภายใน") or a notice word after it ("in advance",
+"ล่วงหน้า") and the clause says what it bounds (a request, a breach, a
+change); otherwise it is a retention period when the clause speaks of
+keeping or deleting data. Durations that are ages ("under 13 years of age")
+are neither.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .durations import DurationMention, find_durations
+from .matching import codes_in, compiled, mentions
+from .vocabulary import DEADLINE_BOUNDS, DEADLINE_CUES, RETENTION_CUES, RETENTION_TERMS
+
+_AGE_BEFORE = re.compile(r"(?:\bage[ds]?(?: of)?|\bunder|\bover|\bolder than|\byounger than|อายุ(?:ต่ำกว่า|ไม่ถึง|ไม่เกิน|ไม่ต่ำกว่า|ตั้งแต่|เกิน|น้อยกว่า|ครบ)?)\s*$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^\s*(?:of age|old|บริบูรณ์)", re.IGNORECASE)
+_NOTICE_AFTER = re.compile(r"^[\s']*(?:'s?\s*)?(?:\w+\s+){0,2}?(?:in advance|prior|before|notice|ล่วงหน้า|ก่อน)", re.IGNORECASE)
+_WINDOW = 45
+_LABEL = re.compile(r"^\s*(?P<label>[^:：.;,]{2,50}?)\s*[:：]\s*(?=\S)")
+_SUBJECT_VERBS = r"(?:retain|keep|store|hold|maintain|archive|preserve|เก็บรักษา|เก็บ|จัดเก็บ)"
+_GENERIC = re.compile(
+    r"^(?:(?:your|the|our|all|any|such|this|these|those|that|it|them|its|their|relevant|collected|other|some|certain|applicable|\s)+)?"
+    r"(?:(?:personal )?(?:data|information|details|info)|it|them|this|these|records?|ข้อมูล(?:ส่วนบุคคล)?(?:ของท่าน|ของคุณ|ดังกล่าว|เหล่านี้)?)?$",
+    re.IGNORECASE,
+)
+_APPLIES_EN = (
+    re.compile(rf"\b(?:we|We|company|Company)\s+(?:will |may |generally |typically |usually |only |also |normally )*{_SUBJECT_VERBS}s?\s+(?P<obj>[^.;:]+?)\s+(?=for\b|until\b|during\b|up to\b|as long\b|no longer\b|while\b|in accordance\b|indefinitely\b|permanently\b|after\b|within\b|only\b|so long\b|beyond\b|[\d(]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)", re.IGNORECASE),
+    re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|that)\s+)(?P<obj>[^,;:.]+?)\s+(?:are|is|will be|may be|shall be|can be|remain|will remain|must be)\s+(?:\w+\s+)?(?:retained|kept|stored|deleted|erased|purged|held|archived|destroyed|anonymi[sz]ed|preserved|removed)\b", re.IGNORECASE),
+)
+_APPLIES_TH = (
+    re.compile(r"(?:เก็บรักษา|จัดเก็บ|เก็บ)(?P<obj>ข้อมูล[^\s,]*?|บันทึก[^\s,]*?|ประวัติ[^\s,]*?|เอกสาร[^\s,]*?|สำเนา[^\s,]*?|รูปภาพ[^\s,]*?)(?:ไว้|เป็นระยะเวลา|เป็นเวลา|ไม่เกิน|ตลอด|ภายใน|จนกว่า|เท่าที่|\s)"),
+    re.compile(r"(?P<obj>(?:ข้อมูล|บันทึก|ประวัติ|เอกสาร|สำเนา|ภาพ)[^\s,]*?)(?:จะ|จะถูก|ถูก)?(?:เก็บรักษา|เก็บไว้|จัดเก็บ|ลบ|ทำลาย)"),
+)
+
+
+def extract_retention(text: str, context: str = "") -> list[dict]:
+    """Retention periods stated in a clause, each ``{"value", "days_min", "days_max", "applies_to"}``.
+
+    >>> extract_retention("We keep server logs for 90 days.")[0]["value"], extract_retention("เก็บรักษาไว้ ๕ ปี")[0]["days_max"]
+    ('P90D', 1825.0)
+    >>> [r["value"] for r in extract_retention("We retain data as long as necessary, or longer where required by law.")]
+    ['as_long_as_necessary', 'legal_requirement']
+    """
+    if not mentions(f"{text} {context}", RETENTION_CUES):
+        return []
+    applies_to = retained_subject(text)
+    periods = []
+    for mention in find_durations(text):
+        if _is_age(text, mention) or _deadline_bound(text, mention, context) is not None:
+            continue
+        periods.append({"value": mention.value, "days_min": mention.low.days, "days_max": mention.high.days, "applies_to": applies_to})
+    for code in codes_in(text, RETENTION_TERMS):
+        if code == "legal_requirement" and any(period["days_max"] is not None for period in periods):
+            continue  # "7 years, as tax law requires": the law explains the period, it is not another one
+        periods.append({"value": code, "days_min": None, "days_max": None, "applies_to": applies_to})
+    return periods
+
+
+def extract_deadlines(text: str, context: str = "") -> list[dict]:
+    """Time limits the company commits to, each ``{"value", "days", "bound"}``.
+
+    >>> extract_deadlines("We will respond to your request within 30 days.")
+    [{'value': 'P30D', 'days': 30.0, 'bound': 'request_response'}]
+    >>> extract_deadlines("เราจะแจ้งให้ท่านทราบล่วงหน้าอย่างน้อย 30 วันก่อนการเปลี่ยนแปลงมีผลบังคับใช้")[0]["bound"]
+    'change_notice'
+    """
+    deadlines = []
+    for mention in find_durations(text):
+        if _is_age(text, mention):
+            continue
+        bound = _deadline_bound(text, mention, context)
+        if bound is not None:
+            deadlines.append({"value": mention.value, "days": mention.high.days, "bound": bound})
+    return deadlines
+
+
+def retained_subject(text: str) -> str | None:
+    """The words naming what a retention clause keeps ("server logs"), or None when it names nothing specific.
+
+    >>> retained_subject("Server logs: Retained for 90 days"), retained_subject("We keep your data for 2 years.")
+    ('Server logs', None)
+    """
+    label = _LABEL.match(text)
+    if label and not _GENERIC.match(label["label"]) and not mentions(label["label"], DEADLINE_CUES):
+        return label["label"]
+    for pattern in (*_APPLIES_EN, *_APPLIES_TH):
+        match = pattern.search(text)
+        if match:
+            subject = match["obj"].strip(" ,")
+            if not _GENERIC.match(subject):
+                return subject
+    return None
+
+
+def _is_age(text: str, mention: DurationMention) -> bool:
+    return bool(_AGE_BEFORE.search(text[max(0, mention.start - 25) : mention.start]) or _AGE_AFTER.match(text[mention.end :]))
+
+
+def _deadline_bound(text: str, mention: DurationMention, context: str = "") -> str | None:
+    """The bound of a duration that is a time limit, or None when it is not one.
+
+    A "Label: 30 days" clause whose label names a request ("GDPR requests: 30
+    days") is a time limit without a "within".
+    """
+    before = text[max(0, mention.start - _WINDOW) : mention.start]
+    after = text[mention.end : mention.end + _WINDOW]
+    label = _LABEL.match(text)
+    labelled = label is not None and mention.start >= label.end() and "request_response" in codes_in(label["label"], DEADLINE_BOUNDS)
+    if not (compiled(DEADLINE_CUES).search(before) or _NOTICE_AFTER.match(after) or labelled):
+        return None
+    bounds = codes_in(f"{text} {context}", DEADLINE_BOUNDS)
+    if "breach_notification" in bounds:
+        return "breach_notification"
+    if "change_notice" in bounds and (_NOTICE_AFTER.match(after) or re.search(r"in advance|ล่วงหน้า|notice|แจ้ง", text, re.IGNORECASE)):
+        return "change_notice"
+    if "request_response" in bounds:
+        return "request_response"
+    if mentions(f"{text} {context}", RETENTION_CUES):
+        return None
+    return "other"

@@ -1,0 +1,475 @@
+"""The codes of every attribute family and the English and Thai wording that signals each.
+
+This module is the one place where the codes are defined (DESIGN.md lists
+them) and where their vocabulary lives. Each table maps a code to a one-line
+meaning and the regular-expression fragments, English and Thai together,
+that state it. Matching is case-insensitive over normalized clause text;
+English fragments carry their own word boundaries, Thai ones cannot (Thai
+has no spaces between words).
+"""
+
+from __future__ import annotations
+
+Table = dict[str, tuple[str, tuple[str, ...]]]
+
+
+def in_thai(word: str) -> str:
+    """A Latin-script term as Thai text uses it, next to Thai letters ("ชื่อ E-mail เบอร์โทร")."""
+    return f"(?:(?<=[ก-๙])|(?<=[ก-๙] )){word}|{word}(?=\\s?[ก-๙])"
+
+RIGHTS: Table = {
+    "access": (
+        "see the data held, or get a copy of it",
+        (r"\baccess(?:ing)? (?:to )?(?:the |your |any |all )?(?:personal |such )?(?:data|information|records)",
+         r"\bright (?:of|to) access\b", r"\b(?:obtain|request|receive|get|download) (?:a |an electronic )?cop(?:y|ies)\b",
+         r"\bconfirm(?:ation)? (?:of )?whether\b", r"\bright to know\b", r"\bknow (?:what|which) (?:personal )?(?:data|information)",
+         r"\bsubject access\b", r"\baccess request", r"\brequest access\b", r"\b(?:review|inspect|see|view)\b(?= (?:\S+ ){0,4}(?:information|data|records|details)\b)",
+         r"\bdisclose (?:to you )?the categories\b", r"\bspecific pieces\b",
+         "เข้าถึง", "ขอรับสำเนา", "ขอสำเนา"),
+    ),
+    "rectification": (
+        "correct or update inaccurate data",
+        (r"\brectif", r"\bcorrect(?:ion|ing|ed)?\b(?! (?:manner|way))", r"\bupdate (?:them|it)\b", r"\bfix (?:anything|any|errors|mistakes)\b", r"\bupdat(?:e|ing) (?:your |any |the |inaccurate |incomplete )",
+         r"\binaccurate\b", r"\bincomplete (?:personal )?(?:data|information)", r"\bamend\b",
+         "แก้ไขข้อมูล", "ขอแก้ไข", "ให้แก้ไข", "ข้อมูล(?:ส่วนบุคคล)?(?:ของท่าน)?ถูกต้อง", "เป็นปัจจุบัน", "สิทธิในการแก้ไข"),
+    ),
+    "erasure": (
+        "have data deleted",
+        (r"\beras(?:e|ed|ure|ing)\b", r"\b(?:to |can |may |or |and )delete (?:it|them|their|your|the (?:data|information))\b", r"\bask(?: us)? to delete\b", r"\bright to be forgotten\b", r"\bright to delet", r"\b(?:request|ask)(?: us)? (?:to |that we |the )?delet",
+         r"\bdelet(?:e|ion of) (?:your|their) (?:personal|account|data|information)", r"\bdeletion request",
+         r"\bhave (?:your |their )?(?:personal )?(?:data|information) deleted\b",
+         "ขอให้ลบ", "ลบหรือทำลาย", "สิทธิในการลบ", "สิทธิลบ", "ขอลบ", "ให้ลบข้อมูล", "ทำให้ข้อมูล(?:ส่วนบุคคล)?(?:ของท่าน)?เป็นข้อมูลที่ไม่สามารถระบุ"),
+    ),
+    "restriction": (
+        "restrict or suspend processing",
+        (r"\brestrict(?:ion)? (?:of |on |the |our |how we )?(?:the )?(?:processing|use)", r"\brestrict(?:ion)?\b.{0,40}\bprocessing\b",
+         r"\bright to restrict", r"\blimit (?:the )?(?:use|processing) of (?:your )?(?:sensitive )?(?:personal )?",
+         "ระงับการใช้", "ระงับการประมวลผล", "จำกัดการใช้", "จำกัดการประมวลผล"),
+    ),
+    "portability": (
+        "receive data in a machine-readable format or have it sent to another controller",
+        (r"\bportab", r"\bmachine[- ]readable\b", r"\b(?:CSV|JSON|XML) format\b", r"\bstructured, commonly used\b", r"\b(?:transmit|transfer|port) (?:it|them|your (?:personal )?(?:data|information)) (?:directly )?to another",
+         r"\bexport (?:a copy of )?your (?:personal )?(?:data|information|content)",
+         "โอนย้ายข้อมูล", "อ่านหรือใช้งานโดยทั่วไปได้ด้วยเครื่องมือ", "ใช้งานได้โดยทั่วไป", "ส่งหรือโอนข้อมูล(?:ส่วนบุคคล)?(?:ดังกล่าว)?ไปยังผู้ควบคุม"),
+    ),
+    "objection": (
+        "object to processing",
+        (r"\bobject(?:ion)?\b(?! of)", r"\bright to oppose\b", "คัดค้าน"),
+    ),
+    "withdraw_consent": (
+        "withdraw consent given earlier",
+        (r"\bwithdraw(?:al|ing|n)? (?:of )?(?:your |their |this |that |such )?consent", r"\brevok(?:e|ing) (?:your |their )?consent",
+         r"\bconsent\b.{0,40}\b(?:withdraw|revoke)", "ถอนความยินยอม", "เพิกถอนความยินยอม"),
+    ),
+    "complaint": (
+        "lodge a complaint with a regulator",
+        (r"\b(?:lodge|file|make|submit|bring) (?:a )?complaint", r"\bcomplain to\b", r"\bright to complain\b",
+         "ร้องเรียน"),
+    ),
+    "opt_out_sale": (
+        "opt out of the sale or sharing of personal information",
+        (r"\bopt[- ]out of (?:the )?(?:sale|selling|sharing)", r"\bdo not sell(?: or share)? my\b", r"\bright to opt[- ]out\b",
+         r"\bdirect us not to sell\b", r"\bopt-?out\b.{0,80}\b(?:stop (?:sharing|selling)|sale|selling)\b", "ไม่ขายข้อมูล(?:ส่วนบุคคล)?ของฉัน", "ปฏิเสธการขาย"),
+    ),
+    "opt_out_marketing": (
+        "stop receiving marketing",
+        (r"\bunsubscrib", r"\bopt(?:ing)?[- ]out of (?:\w+ ){0,3}(?:marketing|promotional|newsletter|advertising|commercial)",
+         r"\bstop receiving (?:\w+ ){0,2}(?:marketing|promotional|newsletter|offers)", r"\bmarketing preferences\b",
+         r"\bno longer (?:wish|want) to receive\b", r"\bopt(?:ing)?[- ]out\b(?=.{0,80}(?:marketing|promotional|newsletter|offers))",
+         r"\bto opt[- ]out of receiving\b", r"\bstop receiving\b", r"\breply STOP\b", r"\b(?:refuse|decline) to receive\b", r"\bobject\b.{0,60}\bmarketing\b",
+         "ยกเลิกการรับ(?:ข่าวสาร|ข้อมูล|อีเมล|การแจ้ง|ข้อความ)", "ยกเลิกการสมัครรับ", "ปฏิเสธการรับ(?:ข่าวสาร|ข้อมูล)",
+         "ไม่ประสงค์จะรับ(?:ข่าวสาร|ข้อมูล)", "ไม่ต้องการรับ(?:ข่าวสาร|ข้อมูล|ข้อความ|อีเมล)", "Unsubscribe"),
+    ),
+    "non_discrimination": (
+        "no unfair treatment for exercising rights",
+        (r"\bdiscriminat", r"\bretaliat", "เลือกปฏิบัติ"),
+    ),
+    "automated_decision": (
+        "not be subject to decisions made solely by automated means",
+        (r"\bautomated (?:individual )?decision", r"\bsolely (?:on |by )?automated\b", r"\bprofiling\b.{0,60}\b(?:legal|significant)\b",
+         "การตัดสินใจโดยอัตโนมัติ", "ตัดสินใจอัตโนมัติ", "ประมวลผลโดยอัตโนมัติ"),
+    ),
+}
+
+DATA_TYPES: Table = {
+    "contact": (
+        "e-mail address, phone number, postal address",
+        (r"\be-?mail address", r"\b(?:tele)?phone numbers?\b", r"\bmobile (?:phone )?numbers?\b", r"\bcontact (?:details|information|data|info)\b",
+         r"\b(?:postal|mailing|billing|shipping|delivery|home|residential) address", r"\bfax\b",
+         "อีเมล", "ที่อยู่อีเมล", in_thai("E-?mail"), "เบอร์โทร", "หมายเลขโทรศัพท์", "โทรศัพท์มือถือ", "ข้อมูลการติดต่อ", "ข้อมูลสำหรับการติดต่อ",
+         "ที่อยู่(?:ทางไปรษณีย์|สำหรับจัดส่ง|ในการจัดส่ง|สำหรับติดต่อ|ตามทะเบียนบ้าน|ที่ติดต่อได้|ปัจจุบัน)", "รายละเอียดการติดต่อ"),
+    ),
+    "identity": (
+        "name, date of birth, signature, photo of the person",
+        (r"\b(?:full |first |last |legal |your |user )?names?\b(?! of (?:the|our))", r"\bdates? of birth\b", r"\bbirth ?dates?\b", r"\bsignatures?\b",
+         r"\b(?:photo|photograph)s? (?:of you|on your)\b", r"\bselfies?\b", r"\bprofile (?:photo|picture)s?\b", r"\bidentity (?:data|information|details)\b",
+         "ชื่อ", "นามสกุล", "วันเดือนปีเกิด", "วันเกิด", "ลายมือชื่อ", "รูปถ่าย", "ภาพถ่าย", "ข้อมูลระบุตัวตน"),
+    ),
+    "government_id": (
+        "national ID, passport, driver's licence, social security or tax number",
+        (r"\bnational (?:id|identity|identification)\b", r"\bpassports?\b", r"\bdriver'?s'? licen[cs]e", r"\bsocial security\b", r"\bSSN\b",
+         r"\btax (?:id|identification|file) ?(?:number)?", r"\bgovernment[- ]issued\b", r"\bid card\b", r"\bidentity card",
+         "เลขประจำตัวประชาชน", "บัตรประจำตัวประชาชน", "บัตรประชาชน", "หนังสือเดินทาง", "ใบอนุญาตขับขี่", "ใบขับขี่",
+         "เลขประจำตัวผู้เสียภาษี", "พาสปอร์ต"),
+    ),
+    "financial": (
+        "bank account, income, credit history, transaction history",
+        (r"\bbank (?:account|details|statement)", r"\bincome\b", r"\bsalary\b", r"\bcredit (?:history|score|rating|report)", r"\btransaction (?:history|data|details|records)",
+         r"\bfinancial (?:information|data|details|records)", r"\baccount numbers?\b", r"\bpurchase history\b", r"\bloan\b",
+         "บัญชีธนาคาร", "เลขที่บัญชี", "รายได้", "เงินเดือน", "ประวัติเครดิต", "ข้อมูลทางการเงิน", "ประวัติการทำธุรกรรม", "ข้อมูลธุรกรรม",
+         "ข้อมูลการชำระเงิน", "ประวัติการซื้อ", "สินเชื่อ"),
+    ),
+    "payment_card": (
+        "credit or debit card details",
+        (r"\b(?:credit|debit|payment|bank) cards?\b", r"\bdigits of (?:your|the) card\b", r"\bcard(?:'s)? expiry\b", r"\bcard (?:number|details|data|information)", r"\bCVV\b", r"\bcardholder",
+         "บัตรเครดิต", "บัตรเดบิต", "หมายเลขบัตร", "ข้อมูลบัตร"),
+    ),
+    "account_credentials": (
+        "username and password, login credentials",
+        (r"\bpasswords?\b", r"\busernames?\b", r"\blog-?in (?:credentials|details|information)", r"\bcredentials\b", r"\bsecurity questions?\b", r"\bPINs?\b",
+         "รหัสผ่าน", "ชื่อผู้ใช้", "ข้อมูลการเข้าสู่ระบบ"),
+    ),
+    "device": (
+        "device identifiers, model, operating system, browser",
+        (r"\bdevice (?:id|identifier|type|model|information|data|details|attributes)", r"\boperating system", r"\bbrowser (?:type|version|information|settings)",
+         r"\badvertising (?:id|identifier)", r"\bIMEI\b", r"\b(?:IDFA|AAID|MAC address)\b", r"\bunique (?:device )?identifiers?",
+         r"\bhardware (?:model|information)", r"\bmobile network information\b",
+         "อุปกรณ์", "ระบบปฏิบัติการ", "ประเภทเบราว์เซอร์", "เบราว์เซอร์", "รหัสประจำอุปกรณ์"),
+    ),
+    "network_ip": (
+        "IP address and network data",
+        (r"\bIP address", r"\bInternet Protocol\b", r"\bIP\b", "ที่อยู่ไอพี", "หมายเลขไอพี", "ไอพีแอดเดรส"),
+    ),
+    "location": (
+        "precise or approximate location",
+        (r"\b(?:geo-?)?locations?\b", r"\bGPS\b", r"\bgeolocation", r"\bwhere you are\b", r"\bcoordinates\b",
+         "ตำแหน่ง", "พิกัด", "ที่ตั้ง"),
+    ),
+    "usage": (
+        "activity on the service: pages, clicks, features, searches, logs",
+        (r"\busage (?:data|information|details|patterns|statistics)", r"\bpages? (?:you )?(?:view|visit)", r"\bclicks?\b", r"\bbrowsing (?:history|activity|behaviou?r)",
+         r"\bsearch (?:history|queries|terms)", r"\b(?:server |access |activity |usage )logs?\b", r"\blog (?:data|files|information)", r"\binteract(?:ion)?s? with\b",
+         r"\bfeatures you use\b", r"\bhow (?:you|users|learners|players|visitors|customers|people|students|readers) (?:use|interact|play|navigate)\b", r"\b(?:reading|listening|viewing|watch|browsing|play) history\b",
+         r"\bgameplay\b", r"\btime (?:spent|you spend)\b", r"\bhow long you spend\b",
+         "ข้อมูลการใช้งาน", "ประวัติการใช้งาน", "ประวัติการค้นหา", "ประวัติการเข้าชม", "การเข้าชม", "ข้อมูลจราจรทางคอมพิวเตอร์",
+         "พฤติกรรมการใช้", "ล็อก", "การคลิก"),
+    ),
+    "cookies": (
+        "cookies, pixels, web beacons and similar trackers",
+        (r"\bcookies?\b", r"\bpixels?(?: tags?)?\b", r"\bweb beacons?\b", r"\bclear gifs?\b", r"\bSDKs?\b", r"\btracking technologies\b", r"\blocal storage\b",
+         "คุกกี้", "เว็บบีคอน", "พิกเซล"),
+    ),
+    "communications": (
+        "content of messages, calls, chats with the service",
+        (r"\b(?:call|voice) recordings?\b", r"\bcalls? (?:may be|are|is|will be) recorded\b", r"\brecordings? of (?:the |your )?calls?\b", r"\brecord(?:ings? of)? (?:our |your )?(?:phone |telephone )?calls\b", r"\bchat (?:transcripts|logs|messages|history)",
+         r"\bcontent of (?:your )?(?:messages|communications|emails)", r"\bcorrespondence\b", r"\bmessages you send\b", r"\bcommunications? (?:with|between) (?:us|you)",
+         "บันทึกเสียง", "การสนทนา", "ข้อความที่ท่านส่ง", "เนื้อหาของข้อความ", "บันทึกการสนทนา", "การติดต่อสื่อสาร"),
+    ),
+    "demographic": (
+        "age, gender, nationality, marital status, education",
+        (r"\bgender\b", r"\bsex\b", r"(?<!years of )(?<!minimum )(?<!the )\bage\b(?! (?:of|or|under|limit|requirement|threshold|verification|group)\b)", r"\bnationality\b", r"\bmarital status\b", r"\beducation(?:al)? (?:level|background|history)",
+         r"\bdemographic", r"\bethnicity\b", r"\blanguage preference",
+         "เพศ", "(?<!หมด)อายุ(?!ความ)(?!\s*(?:ต่ำกว่า|ไม่ถึง|ไม่เกิน|ไม่ต่ำกว่า|ตั้งแต่|เกิน|น้อยกว่า|ครบ|มากกว่า|ระหว่าง|กว่า|[0-9๐-๙]))", "สัญชาติ", "สถานภาพการสมรส", "สถานภาพสมรส", "ระดับการศึกษา", "ประวัติการศึกษา", "ข้อมูลประชากร"),
+    ),
+    "employment": (
+        "job title, employer, work history, CV",
+        (r"\bjob titles?\b", r"\bemployer\b", r"\bemployment (?:history|information|details|status)", r"\bwork history\b", r"\bCVs?\b", r"\br[ée]sum[ée]s?\b",
+         r"\boccupation\b", r"\bprofessional (?:information|background)",
+         "อาชีพ", "ตำแหน่งงาน", "สถานที่ทำงาน", "ประวัติการทำงาน", "นายจ้าง", "ประวัติการจ้างงาน", "ข้อมูลการทำงาน"),
+    ),
+    "biometric": (
+        "fingerprints, face, voice prints",
+        (r"\bbiometric", r"\bfingerprints?\b", r"\bface (?:scan|recognition|geometry|id|data)", r"\bfacial (?:recognition|geometry|image|scan|features)", r"\bvoice ?prints?\b", r"\biris\b", r"\bretina",
+         "ชีวภาพ", "ชีวมิติ", "ลายนิ้วมือ", "จำลองใบหน้า", "ใบหน้า", "ม่านตา"),
+    ),
+    "health": (
+        "health or medical data",
+        (r"\bhealth\b(?! (?:insurance )?(?:portability|and safety))", r"\bmedical\b", r"\bdiagnos", r"\bprescription", r"\bdisabilit", r"\bfitness data\b", r"\bheart rate\b",
+         "สุขภาพ", "ประวัติการรักษา", "การรักษาพยาบาล", "ข้อมูลทางการแพทย์", "เวชระเบียน", "ผลการตรวจ", "ความพิการ"),
+    ),
+    "children": (
+        "data of or from children",
+        (r"\bchild(?:ren)?(?:'s)?\b", r"\bminors?\b", r"\bkids?\b",
+         "เด็ก", "ผู้เยาว์"),
+    ),
+}
+
+RECIPIENTS: Table = {
+    "service_providers": (
+        "vendors, processors, contractors acting for the company",
+        (r"\bservice providers?\b", r"\bvendors?\b", r"\b(?:data |sub-?)?processors?\b(?<!payment processor)(?<!payment processors)", r"\bcontractors?\b", r"\bsuppliers?\b",
+         r"\bhosting (?:providers?|companies|services)\b", r"\bcloud (?:service |hosting |storage )?providers?\b", r"\bagents?\b(?= (?:who|that|acting))", r"\boutsourc",
+         r"\bthird parties (?:that|who) (?:perform|provide) services\b", r"\bthird[- ]party (?:service|vendors)",
+         "ผู้ให้บริการ", "ผู้ประมวลผลข้อมูล", "คู่สัญญา", "ผู้รับจ้าง", "ผู้ขาย", "ผู้จัดจำหน่าย"),
+    ),
+    "affiliates": (
+        "affiliates, subsidiaries, group companies",
+        (r"\baffiliat", r"\bsubsidiar", r"\bparent compan", r"\bgroup (?:companies|entities|members)", r"\bcompanies (?:with)?in (?:our |the )?(?:\w+ )?group\b", r"\b(?:within|across) (?:our|the) group\b", r"\bsister compan",
+         "บริษัทในเครือ", "บริษัทย่อย", "กลุ่มบริษัท", "บริษัทในกลุ่ม", "บริษัทแม่", "ในเครือ"),
+    ),
+    "business_partners": (
+        "partners, resellers, co-branded offers",
+        (r"\b(?:business|marketing|strategic|commercial|trusted|co-marketing|channel|insurance|travel|merchant|retail) partners?\b", r"(?<!advertising )(?<!ad )(?<!analytics )(?<!payment )\bpartners?\b(?! (?:with|in))",
+         r"\bresellers?\b", r"\bco-branded\b", r"\bjoint(?:ly)? (?:offer|promotion|venture)", r"\bsponsors?\b",
+         "พันธมิตร", "คู่ค้า", "ตัวแทนจำหน่าย", "ผู้สนับสนุน"),
+    ),
+    "advertisers": (
+        "advertisers and ad networks",
+        (r"\badvertis(?:ers?|ing (?:partners|networks|companies|providers|platforms))\b", r"\bad (?:networks?|partners|tech|exchanges?|platforms?)\b",
+         "ผู้ลงโฆษณา", "เครือข่ายโฆษณา", "พันธมิตรด้านโฆษณา", "ผู้ให้บริการโฆษณา"),
+    ),
+    "analytics_providers": (
+        "analytics services",
+        (r"\banalytics? (?:providers?|services?|partners?|companies|tools?)\b", r"\bGoogle Analytics\b", r"\bAdobe Analytics\b", r"\bMixpanel\b", r"\bFirebase Analytics\b",
+         "ผู้ให้บริการวิเคราะห์", "ผู้ให้บริการด้านการวิเคราะห์", "ผู้ให้บริการการวิเคราะห์"),
+    ),
+    "payment_processors": (
+        "payment processors, card networks, banks handling payments",
+        (r"\bpayment (?:processors?|providers?|service providers?|gateways?|processing (?:partners|companies|services))", r"\bStripe\b", r"\bPayPal\b", r"\bAdyen\b", r"\bBraintree\b",
+         "ผู้ให้บริการชำระเงิน", "ผู้ให้บริการรับชำระเงิน", "ผู้ให้บริการด้านการชำระเงิน", "ระบบชำระเงิน", "ผู้ประมวลผลการชำระเงิน"),
+    ),
+    "authorities": (
+        "law enforcement, courts, regulators, government agencies",
+        (r"\blaw enforcement\b", r"\bpolice\b", r"\bcourts?\b", r"\bregulat(?:ors?|ory (?:authorit|bod|agenc))", r"\bgovernment(?:al)? (?:agenc|authorit|bod|officials|entities|requests?)",
+         r"\bpublic authorit", r"\b(?:tax|competent|judicial|border|customs|immigration) (?:control )?authorit", r"\bcustoms\b", r"\bimmigration\b", r"\bsubpoena", r"\blegal process\b", r"\bcourt order",
+         "หน่วยงานราชการ", "หน่วยงานของรัฐ", "หน่วยงานรัฐ", "หน่วยงานที่มีอำนาจ", "หน่วยงานกำกับ", "เจ้าหน้าที่ตำรวจ", "ตำรวจ", "ศาล", "พนักงานเจ้าหน้าที่",
+         "หน่วยงานภาครัฐ", "หน่วยงานผู้มีอำนาจ", "กรมสรรพากร", "สำนักงาน ?ป\\.ป\\.ง", "ธนาคารแห่งประเทศไทย", "หน่วยงานบังคับใช้กฎหมาย"),
+    ),
+    "acquirer": (
+        "a buyer or successor in a merger or acquisition",
+        (r"\bmerger", r"\bacquisition", r"\bacquir(?:er|ed|ing)\b", r"\bsale of (?:all or )?(?:a portion of |part of |substantially all )?(?:our|the company)",
+         r"\b(?:buyers?|purchasers?|successors?)\b", r"\breorgani[sz]ation\b", r"\bbankruptcy\b",
+         "ควบรวม", "การเข้าซื้อ", "ผู้ซื้อกิจการ", "การโอนกิจการ", "ผู้รับโอนกิจการ", "ขายกิจการ", "ปรับโครงสร้าง"),
+    ),
+    "public": (
+        "made publicly visible",
+        (r"\bpublic(?:ly)? (?:visible|available|accessible|profile|forums?|posts?)\b", r"\b(?:are|is) public\b", r"\bpublicly\b", r"\bvisible to (?:the public|anyone|everyone|all)", r"\bmade public\b", r"\banyone can see\b",
+         "สาธารณะ", "บุคคลทั่วไปสามารถมองเห็น", "เปิดเผยต่อสาธารณ"),
+    ),
+    "other_users": (
+        "other users of the service",
+        (r"\bother (?:users|members|players|participants|customers|riders|drivers|passengers|guests|hosts|students)\b", r"\bvisible to (?:your )?(?:friends|followers|contacts)\b",
+         "ผู้ใช้(?:งาน|บริการ)?รายอื่น", "ผู้ใช้อื่น", "สมาชิกรายอื่น", "ผู้เล่นคนอื่น", "ผู้เล่นอื่น", "ผู้ขับขี่", "คนขับ"),
+    ),
+}
+
+PURPOSES: Table = {
+    "service_provision": (
+        "provide, operate and maintain the service; fulfil orders; manage accounts",
+        (r"\bto (?:provide|deliver|operate|maintain|run|perform|supply|offer) (?:and \w+ )?(?:you (?:with )?)?(?:our |the |these |its )?(?:\w+ )?(?:services?|products?|platform|app|website|features|contract)",
+         r"\b(?:provide|provision of|providing|delivering|operating|operation of) (?:the |our )?(?:services?|platform|app)", r"\bfulfil+(?:ing|ment)? (?:of )?(?:your |an? |the )?(?:orders?|purchases?|bookings?|subscriptions?|contract)", r"\b(?:complete|completing|manage|managing) (?:your )?(?:\w+ )?(?:bookings?|orders?|reservations?|trips?)\b", r"\bprocess(?:ing)? (?:your )?orders?\b", r"\borders? (?:can be |is |are )?fulfil+ed\b",
+         r"\b(?:create|set up|manage|administer|maintain) (?:and \w+ )?(?:your )?accounts?\b", r"\bperform(?:ance of)? (?:a |our |the )?contract", r"\bdeliver(?:y of)? (?:your )?(?:orders?|parcels?|purchases?|food|items?)",
+         r"\bbook(?:ing|ings)?\b(?= (?:your|a|the))", r"\breservations?\b",
+         "เพื่อให้บริการ", "ในการให้บริการ", "การให้บริการ", "ให้บริการแก่ท่าน", "ปฏิบัติตามสัญญา", "การจัดส่ง", "จัดส่งสินค้า", "ดำเนินการตามคำสั่งซื้อ",
+         "สร้างบัญชี", "จัดการบัญชี", "เปิดบัญชี", "ยืนยันตัวตน", "การจอง", "การเดินทางของท่าน"),
+    ),
+    "billing": (
+        "payments, invoicing, collection",
+        (r"\bbilling\b(?! (?:address|date|information|details|cycle|period))", r"\binvoicing\b", r"\b(?:send|issue|generate|prepare)(?:ing)? (?:you )?invoices?\b",
+         r"\bprocess(?:ing)? (?:your )?(?:payments?|transactions?|refunds?)", r"\bpayments? (?:are|is) processed\b", r"\bcollect(?:ing)? payments?\b", r"\bcharg(?:e|ing) you\b",
+         r"\bpayment processing\b", r"\brefunds?\b",
+         "ชำระเงิน", "เรียกเก็บเงิน", "ออกใบแจ้งหนี้", "ใบกำกับภาษี", "ใบเสร็จ", "คืนเงิน", "การเรียกเก็บ"),
+    ),
+    "support": (
+        "customer support and enquiries",
+        (r"\b(?:customer|technical|user) (?:support|service)\b", r"\brespond(?:ing)? to (?:your )?(?:inquiries|enquiries|questions|requests|comments|feedback|complaints)",
+         r"\bhelp (?:you )?(?:with|resolve)", r"\banswer(?:ing)? (?:your )?(?:enquiries|inquiries|questions)", r"\bresolve (?:your )?(?:tickets?|issues?|problems?|requests?)\b", r"\btroubleshoot", r"\bsupport requests?\b", r"\bassist(?:ance)? (?:you )?with\b",
+         "ตอบข้อซักถาม", "ตอบคำถาม", "ตอบกลับ", "ข้อร้องเรียน", "ให้ความช่วยเหลือ", "บริการลูกค้า", "ศูนย์บริการลูกค้า", "การสนับสนุน", "แก้ไขปัญหา", "ติดต่อสอบถาม"),
+    ),
+    "security_fraud": (
+        "security, fraud and abuse prevention",
+        (r"\bfraud", r"\babuse\b", r"\bspam\b", r"\bmoney laundering\b", r"\bmalicious\b", r"\bsecurity purposes\b", r"\bsecurity and fraud\b",
+         r"\b(?:keep|protect|maintain|ensure|safeguard)(?:ing)? (?:the )?(?:security|safety|integrity) of (?:our|the) (?:services?|platform|systems?|network|accounts?|users|community|app)",
+         r"\b(?:secure|securing|protect|protecting) (?:our|the|your) (?:services?|platform|systems?|network|accounts?)\b", r"\b(?:prevent|detect)(?:ing)? (?:and (?:prevent|detect)(?:ing)? )?(?:unauthori[sz]ed|fraud|crime|illegal|security incidents|misuse|cheating)",
+         r"\bprotect (?:against|the (?:rights|safety|property))", r"\bsafety of (?:our )?(?:users|riders|drivers|players|customers|community)",
+         "ทุจริต", "ฉ้อโกง", "ฟอกเงิน", "เพื่อความปลอดภัย", "เพื่อรักษาความปลอดภัย(?:ของ(?:ระบบ|บริการ|บัญชี|ผู้ใช้))", "ป้องกัน(?:และตรวจจับ)?(?:การ)?(?:ทุจริต|ฉ้อโกง|เข้าถึงโดยไม่ได้รับอนุญาต|ภัย|อาชญากรรม|การกระทำผิด)",
+         "ความปลอดภัยของ(?:ระบบ|บริการ|ผู้ใช้|บัญชี)"),
+    ),
+    "legal_compliance": (
+        "complying with law, legal claims and legal process",
+        (r"\bcomply(?:ing)? with (?:our |any |the |applicable |all )?(?:\w+ )?(?:legal|laws?|regulat|obligations|tax|court|statutory)", r"\b(?:ensure|maintain|for|in) compliance with (?:\w+ ){0,3}(?:law|legal|regulat|obligations)",
+         r"\b(?:satisfy|meet|fulfil+) (?:any |our |the |its )?(?:legal|regulatory|accounting|tax|reporting)", r"\blegal (?:obligations?|requirements?|claims?|process|proceedings?|rights)",
+         r"\b(?:required|requires?|mandated) (?:to do so )?by (?:applicable |the )?(?:laws?|regulations?)", r"\bregulatory (?:requirements?|obligations?)", r"\btax (?:obligations|purposes|laws|reporting|requirements)",
+         r"\baccounting (?:obligations|requirements|purposes|laws)", r"\b(?:establish|exercise|defen[cs]e|defend)\b.{0,30}\bclaims?\b", r"\b(?:resolve|resolving|settle|settling|handle|handling) (?:\w+ )?disputes\b", r"\bsubpoena", r"\bcourt orders?\b",
+         "ปฏิบัติตามกฎหมาย", "ตามที่กฎหมายกำหนด", "หน้าที่ตามกฎหมาย", "ข้อกำหนดตามกฎหมาย", "ก่อตั้งสิทธิเรียกร้อง", "สิทธิเรียกร้องตามกฎหมาย", "ข้อพิพาท",
+         "กฎหมายกำหนด", "คำสั่งศาล", "กฎหมายที่เกี่ยวข้อง", "ภาษีอากร", "การบัญชี"),
+    ),
+    "marketing": (
+        "marketing, promotions, advertising",
+        (r"\bmarketing\b(?! (?:partners?|companies|preferences))", r"\bpromotion(?:s|al)?\b", r"\b(?:show|serve|deliver|display)(?:ing)? (?:you )?(?:\w+ )?(?:ads|advertis\w+)\b",
+         r"\b(?:targeted|personali[sz]ed|interest-based|relevant) (?:advertising|ads)\b", r"\badvertising purposes\b", r"\bnewsletters?\b", r"\bspecial offers?\b", r"\boffers\b", r"\bretarget", r"\bads\b",
+         "การตลาด", "ส่งเสริมการขาย", "โปรโมชั่น", "โฆษณา", "ข้อเสนอพิเศษ", "สิทธิพิเศษ", "ข่าวสาร"),
+    ),
+    "analytics": (
+        "analysis, statistics, measurement",
+        (r"\banaly[sz](?:e|es|ing|is)\b", r"\banalytics?\b", r"\bstatistic", r"\bmeasur(?:e|ing|ement)\b", r"\bunderstand how (?:you|users|visitors|people)", r"\bunderstand how (?:\S+ ){0,3}(?:are|is) (?:used|played|read|watched)\b", r"\baudit(?:ing)? (?:our )?(?:usage|traffic)",
+         r"\btrends\b", r"\btrack (?:the )?(?:performance|effectiveness)",
+         "วิเคราะห์", "สถิติ", "วัดผล", "ประเมินผล"),
+    ),
+    "personalization": (
+        "personalized content, recommendations, remembering preferences",
+        (r"\bpersonali[sz]", r"\brecommend(?:ation)?s?\b", r"\btailor", r"\bcustomi[sz]", r"\bremember (?:your )?(?:preferences|settings|choices|language)", r"\brelevant (?:content|ads|offers)\b",
+         "ปรับแต่ง", "เฉพาะบุคคล", "แนะนำสินค้า", "แนะนำ", "ตรงกับความสนใจ", "ความสนใจของท่าน", "จดจำการตั้งค่า", "ตรงความต้องการ"),
+    ),
+    "research": (
+        "research and development; improving products and services",
+        (r"\bresearch\b", r"\bimprov(?:e|ing|ement of) (?:and \w+ )?(?:our |the )?(?:\w+ )?(?:services?|products?|platform|app|website|features|offerings|experience)", r"\bdevelop(?:ing|ment of)? (?:new )?(?:products|services|features)",
+         r"\bproduct development\b", r"\btrain(?:ing)? (?:our )?(?:models|algorithms)",
+         "วิจัย", "ปรับปรุง", "พัฒนา"),
+    ),
+    "communication": (
+        "service notices, account messages and updates",
+        (r"\bsend (?:you )?(?:\w+ )?(?:notices|notifications|updates|alerts|reminders|confirmations|receipts|messages|emails|information about)", r"\bservice[- ](?:related )?(?:announcements|messages|communications|notices)",
+         r"\btransactional (?:emails|messages)", r"\bcommunicat(?:e|ing) with you\b", r"\bcontact(?:ing)? you\b", r"\bnotify you\b", r"\bkeep you informed\b", r"\binform you\b",
+         "ติดต่อสื่อสาร", "ติดต่อท่าน", "แจ้งข่าวสาร", "แจ้งเตือน", "แจ้งให้ท่านทราบ", "ส่งข้อความ", "การแจ้งข้อมูล", "ติดต่อกลับ"),
+    ),
+}
+
+LAWS: Table = {
+    "gdpr": ("EU General Data Protection Regulation", (r"(?<!UK )\bGDPR\b", r"(?<!UK )\bGeneral Data Protection Regulation\b", r"\bRegulation \(EU\) 2016/679")),
+    "uk_gdpr": ("UK GDPR and Data Protection Act 2018", (r"\bUK GDPR\b", r"\bData Protection Act 2018\b", r"\bUK General Data Protection")),
+    "ccpa": ("California Consumer Privacy Act, as amended by the CPRA", (r"\bCCPA\b", r"\bCPRA\b", r"\bCalifornia Consumer Privacy Act\b", r"\bCalifornia Privacy Rights Act\b")),
+    "coppa": ("US Children's Online Privacy Protection Act", (r"\bCOPPA\b", r"\bChildren'?s Online Privacy Protection")),
+    "hipaa": ("US Health Insurance Portability and Accountability Act", (r"\bHIPAA\b", r"\bHealth Insurance Portability and Accountability Act")),
+    "glba": ("US Gramm-Leach-Bliley Act", (r"\bGLBA\b", r"\bGramm[- ]Leach[- ]Bliley")),
+    "ferpa": ("US Family Educational Rights and Privacy Act", (r"\bFERPA\b", r"\bFamily Educational Rights and Privacy Act")),
+    "pipeda": ("Canada's PIPEDA", (r"\bPIPEDA\b", r"\bPersonal Information Protection and Electronic Documents Act")),
+    "lgpd": ("Brazil's Lei Geral de Proteção de Dados", (r"\bLGPD\b", r"\bLei Geral de Prote")),
+    "appi": ("Japan's Act on the Protection of Personal Information", (r"\bAPPI\b", r"\bAct on (?:the )?Protection of Personal Information")),
+    "pipl": ("China's Personal Information Protection Law", (r"\bPIPL\b", r"\bPersonal Information Protection Law\b")),
+    "pdpa_th": (
+        "Thailand's Personal Data Protection Act B.E. 2562 (2019)",
+        (r"\bPDPA\b(?=.{0,40}(?:Thai|B\.E\.|2562|2019))", r"\bThai(?:land)?(?:'s)? (?:Personal Data Protection Act|PDPA)", r"\bPersonal Data Protection Act,? B\.?E\.? ?2562",
+         r"\bPersonal Data Protection Act\b(?=.{0,20}(?:B\.E\.|2562|2019|of Thailand))",
+         "พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล", "พ\\.?ร\\.?บ\\.? ?คุ้มครองข้อมูลส่วนบุคคล", "กฎหมายคุ้มครองข้อมูลส่วนบุคคล(?:ของ(?:ประเทศ)?ไทย)"),
+    ),
+    "pdpa_sg": ("Singapore's Personal Data Protection Act 2012", (r"\bSingapore(?:'s)? (?:Personal Data Protection Act|PDPA)", r"\bPersonal Data Protection Act 2012\b", "สิงคโปร์")),
+    "pdpa_my": ("Malaysia's Personal Data Protection Act 2010", (r"\bMalaysia(?:n|'s)? (?:Personal Data Protection Act|PDPA)", r"\bPersonal Data Protection Act 2010\b")),
+    "vietnam": ("Vietnam's Decree 13/2023 and PDP Law", (r"\bDecree (?:No\.? )?13(?:/2023)?", r"\bVietnam(?:ese)?(?:'s)? (?:Personal Data Protection|PDP|data protection)", "เวียดนาม")),
+    "australia_privacy_act": ("Australia's Privacy Act 1988", (r"\bPrivacy Act 1988\b", r"\bAustralian Privacy Principles\b", r"\bAustralia(?:n|'s)? Privacy Act")),
+    "eprivacy": ("EU ePrivacy Directive / PECR", (r"\be-?Privacy Directive\b", r"\bPECR\b", r"\bPrivacy and Electronic Communications Regulations")),
+    "caloppa": ("California Online Privacy Protection Act", (r"\bCalOPPA\b", r"\bCalifornia Online Privacy Protection Act")),
+    "can_spam": ("US CAN-SPAM Act", (r"\bCAN-SPAM\b",)),
+}
+
+TRANSFER_MECHANISMS: Table = {
+    "scc": ("standard contractual clauses", (r"\bstandard (?:data protection |contractual )clauses\b", r"\bSCCs?\b", r"\bmodel (?:contract(?:ual)? )?clauses\b",
+                                              "ข้อสัญญามาตรฐาน", "สัญญามาตรฐาน")),
+    "adequacy": ("adequacy decision", (r"\badequacy (?:decision|finding|regulation)s?\b", r"\badequate (?:level of )?(?:data )?protection\b", r"\bdeemed adequate\b", r"\badequacy\b",
+                                        "มาตรฐานการคุ้มครองข้อมูลส่วนบุคคลที่เพียงพอ", "มาตรฐานที่เพียงพอ", "ระดับการคุ้มครองที่เพียงพอ", "การคุ้มครองที่เพียงพอ")),
+    "bcr": ("binding corporate rules", (r"\bbinding corporate rules\b", r"\bBCR(?:s|-P)?\b",
+                                        "นโยบายในการคุ้มครองข้อมูลส่วนบุคคล(?:เพื่อการส่งหรือโอน)?.{0,60}(?:เครือกิจการ|ในเครือ|กลุ่มบริษัท)", "กฎเกณฑ์ภายในกลุ่ม")),
+    "consent": ("the user's consent to the transfer", (r"\b(?:with|based on|on the basis of|rely on) your (?:explicit )?consent\b", r"\bconsent to (?:the |such |this )?transfer",
+                                                        r"\bexplicit consent\b", r"\b(?:obtain|ask for|seek|request) your (?:\w+ )?consent\b", "ได้รับความยินยอม", "ความยินยอมจากท่าน", "ความยินยอมของท่าน")),
+    "dpf": ("EU-U.S. Data Privacy Framework", (r"\bData Privacy Framework\b", r"\bDPF\b")),
+    "privacy_shield": ("EU-U.S. / Swiss-U.S. Privacy Shield", (r"\bPrivacy Shield\b",)),
+}
+
+SECURITY_MEASURES: Table = {
+    "encryption_transit": ("encrypted in transit: TLS, SSL, HTTPS", (r"\bTLS\b", r"\bSSL\b", r"\bHTTPS\b", r"\bTransport Layer Security\b", r"\bSecure Sockets? Layer\b", r"\bin transit\b", r"\bencrypted (?:connection|channel)",
+                                                                     "ระหว่างการส่ง", "ระหว่างการรับส่ง", "ระหว่างการโอน", "การส่งผ่าน")),
+    "encryption_rest": ("encrypted at rest or in storage", (r"\bat rest\b", r"\bAES(?:-?256)?\b", r"\bencrypted (?:in|on) (?:our |the )?(?:database|server|storage|disk)s?\b", r"\bto encrypted\b", r"\bencrypted (?:storage|databases?|disks?|backups?)", r"\bencrypt(?:ed|ion of) (?:stored|all stored)",
+                                                            "ขณะจัดเก็บ", "ระหว่างการจัดเก็บ", "การจัดเก็บแบบเข้ารหัส", "ที่จัดเก็บไว้")),
+    "encryption": ("encryption of unstated scope", (r"\bencrypt", r"\bcryptograph", "เข้ารหัส")),
+    "access_control": ("restricted, need-to-know or role-based access", (r"\baccess controls?\b", r"\brestrict(?:s|ed|ing)? access\b", r"\bneed[- ]to[- ]know\b", r"\brole[- ]based access\b",
+                                                                         r"\blimit(?:s|ed)? access\b", r"\baccess (?:is|to (?:your |personal |such )?(?:data|information) is) (?:limited|restricted)\b", r"\bleast privilege\b",
+                                                                         r"\bauthori[sz]ed (?:personnel|employees|staff) (?:only|who)\b", r"\bonly authori[sz]ed\b",
+                                                                         r"\b(?:limited|restricted) to (?:\w+ ){0,2}(?:employees|staff|personnel|people|agents)\b", r"\b(?:employees|staff|personnel|agents) (?:who|that) need\b", r"\bview only\b",
+                                                                         "ควบคุมการเข้าถึง", "จำกัดการเข้าถึง", "จำกัดสิทธิการเข้าถึง", "สิทธิในการเข้าถึงข้อมูล", "เฉพาะผู้ที่ได้รับอนุญาต", "เท่าที่จำเป็นต้องรู้")),
+    "mfa": ("two-factor or multi-factor authentication", (r"\b(?:two|multi|2)[- ](?:factor|step)\b", r"\bMFA\b", r"\b2FA\b", "การยืนยันตัวตนหลายปัจจัย", "ยืนยันตัวตนสองขั้นตอน", "สองปัจจัย", "หลายปัจจัย")),
+    "audits": ("audits, assessments, penetration tests", (r"\baudit", r"\bpenetration test", r"\b(?:annual|regular|periodic|independent|third-party|external|internal|quarterly) (?:\w+ ){0,3}(?:assessments?|audits?)\b", r"\bassessor\b", r"\bvulnerability (?:scan|assessment|test)", r"\bsecurity (?:assessments?|reviews?|testing)\b", r"\brisk assessments?\b",
+                                                          "ตรวจสอบ", "ทดสอบเจาะระบบ", "ประเมินความเสี่ยง", "ประเมินช่องโหว่")),
+    "training": ("staff training", (r"\btraining\b", r"\btrained\b", "ฝึกอบรม", "อบรม")),
+    "pseudonymization": ("pseudonymize, anonymize, hash, de-identify", (r"\bpseudonym", r"\banonymi[sz]", r"\bde-?identif", r"\bhash(?:ed|ing|es)?\b", r"\baggregat",
+                                                                        "แฝงข้อมูล", "ทำให้เป็นข้อมูลนิรนาม", "ข้อมูลนิรนาม", "นิรนาม", "ไม่สามารถระบุตัว")),
+    "monitoring": ("logging, intrusion detection, monitoring", (r"\bmonitor", r"\bintrusion (?:detection|prevention)", r"\blogging\b", r"\b(?:access|accesses|activity|actions) (?:is|are) logged\b", r"\b(?:security|access|audit) logs?\b",
+                                                                "เฝ้าระวัง", "ตรวจจับการบุกรุก", "บันทึกการเข้าถึง", "ติดตามตรวจสอบ")),
+    "firewalls": ("firewalls and network security", (r"\bfirewalls?\b", r"\bnetwork security\b", "ไฟร์วอลล์")),
+    "physical_security": ("secured premises and data centres", (r"\bphysical (?:security|safeguards|access|measures|controls)", r"\bsecure (?:facilities|premises|data cent(?:er|re)s)", r"\bdata cent(?:er|re)s? (?:with|that)",
+                                                                "ทางกายภาพ", "ศูนย์ข้อมูลที่มีความปลอดภัย", "สถานที่ที่ปลอดภัย")),
+    "certification": ("ISO 27001, SOC 2, PCI DSS and similar", (r"\bISO(?:/IEC)? ?270(?:01|17|18)\b", r"\bISO(?:/IEC)? ?27701\b", r"\bSOC ?[123]\b", r"\bPCI[- ]DSS\b", r"\bCSA STAR\b", r"\bHITRUST\b",
+                                                                 r"\bcertified (?:to|against) (?:the )?(?:ISO|international (?:security )?standards)")),
+    "backups": ("backups", (r"\bback-?ups?\b", r"\bbacked up\b", r"\bdisaster recovery\b", "สำรองข้อมูล", "ข้อมูลสำรอง")),
+    "confidentiality": ("staff or processors bound by confidentiality", (r"\bconfidentiality (?:obligations|agreements?|undertakings|commitments|clauses|duties)", r"\bbound by (?:strict )?confidentiality\b",
+                                                                         r"\bduty of confidentiality\b", r"\bnon-?disclosure agreements?\b", r"\bkeep (?:it|your (?:personal )?(?:data|information)) confidential\b",
+                                                                         "รักษาความลับ", "หน้าที่ในการรักษาความลับ", "ข้อตกลงการรักษาความลับ")),
+}
+
+DEADLINE_BOUNDS: Table = {
+    "request_response": (
+        "answering or acting on a user's request",
+        (r"\brequests?\b", r"\bask\b", r"\basks\b", r"\basked\b", r"\brespond", r"\breply\b", r"\bresponse\b", r"\bcomplaints?\b", r"\benquir", r"\binquir", r"\bopt[- ]?outs?\b",
+         "คำขอ", "คำร้อง", "ตอบกลับ", "ข้อร้องเรียน", "ได้รับแจ้ง", "ดำเนินการตาม"),
+    ),
+    "breach_notification": (
+        "notifying users or a regulator of a breach",
+        (r"\bbreach", r"\bincident", r"\bunauthori[sz]ed access\b", "ละเมิดข้อมูล", "การละเมิด", "รั่วไหล", "เหตุละเมิด"),
+    ),
+    "change_notice": (
+        "notice before a change takes effect",
+        (r"\bchanges?\b", r"\bamend", r"\bupdat(?:e|es|ed)\b.{0,40}\b(?:policy|notice|terms)", r"\b(?:policy|notice|terms)\b.{0,60}\b(?:effect|effective)",
+         r"\bbefore (?:they|it|the changes?) (?:take|takes|become) effect",
+         "เปลี่ยนแปลง", "แก้ไขนโยบาย", "แก้ไขประกาศ", "มีผลบังคับใช้", "ปรับปรุงนโยบาย", "ปรับปรุงประกาศ"),
+    ),
+}
+
+RETENTION_TERMS: Table = {
+    "indefinite": ("kept with no end", (r"\bindefinite(?:ly)?\b", r"\bpermanent(?:ly)?\b", r"\bno (?:set|fixed|specific) (?:retention )?period\b", r"\bforever\b",
+                                        "ไม่มีกำหนด", "ตลอดไป", "อย่างถาวร", "โดยไม่มีกำหนดระยะเวลา")),
+    "as_long_as_necessary": ("as long as needed for the purposes", (r"\b(?:as|so) long as (?:is |it is |they are |we |reasonably |strictly )*(?:necessary|needed|required|reasonably necessary)\b(?! by)(?! (?:under|to comply))",
+                                                                    r"\bno longer than (?:is )?(?:necessary|needed)", r"\bonly for as long as (?:is |it is )?(?:necessary|needed|required)(?! by)",
+                                                                    r"\bfor the (?:period|time) (?:necessary|needed|required) (?:to|for)\b", r"\bfor as long as (?:it|we) need\b",
+                                                                    r"\bas long as (?:needed|necessary) to\b", r"\bas long as we have a (?:legitimate|business) (?:need|purpose)",
+                                                                    "เท่าที่จำเป็น", "ตามความจำเป็น", "ระยะเวลาที่จำเป็น", "เท่าที่มีความจำเป็น")),
+    "legal_requirement": ("as long as the law requires", (r"\b(?:period|time|duration)s? (?:required|prescribed|set) by\b",r"\b(?:required|requires?|permitted|mandated) (?:or permitted )?(?:to do so )?(?:by|under) (?:applicable |the |relevant |local )?(?:laws?|regulations?|legislation|statute)",
+                                                          r"\blegal (?:retention|obligations?|requirements?)\b", r"\bstatut(?:ory|e of limitations)\b", r"\blimitation periods?\b",
+                                                          r"\b(?:tax|accounting|regulatory|record-keeping) (?:laws|obligations|requirements|rules)", r"\blaw requires\b",
+                                                          r"\bcomply with (?:our |applicable |the )?(?:legal|regulatory|tax|accounting)",
+                                                          "ตามที่กฎหมายกำหนด", "ตามที่(?:กฎหมาย|พ\\.?ร\\.?บ\\.?)[^ ]{0,40}กำหนด", "กฎหมายกำหนด", "อายุความ", "ตามกฎหมาย", "หน้าที่ตามกฎหมาย")),
+    "account_lifetime": ("while the account is active", (r"\b(?:as long as|while|for as long as|so long as) (?:your|the) (?:\w+ ){0,2}(?:account|membership|subscription) (?:is|remains) (?:active|open)",
+                                                         r"\buntil you (?:delete|close|deactivate|cancel) (?:your )?(?:account|membership|subscription)", r"\bfor the (?:life|lifetime|duration) of your (?:account|membership|subscription)",
+                                                         r"\bas long as you (?:use|maintain|have) (?:an? |your )?(?:account|the service|our services|membership)",
+                                                         "ตลอดระยะเวลาที่ท่าน(?:ยัง)?(?:เป็นสมาชิก|เป็นลูกค้า|ใช้บริการ|มีบัญชี)", "จนกว่าท่านจะ(?:ยกเลิก|ปิด|ลบ)(?:บัญชี|การเป็นสมาชิก|การใช้บริการ)",
+                                                         "ตราบเท่าที่ท่าน(?:ยัง)?(?:เป็นสมาชิก|เป็นลูกค้า|ใช้บริการ|มีบัญชี)", "ระหว่างที่ท่าน(?:ยัง)?(?:เป็นสมาชิก|เป็นลูกค้า|ใช้บริการ)")),
+}
+
+RETENTION_CUES = (
+    r"\bretain", r"\bretention\b", r"\bkeep(?!s? (?:\w+ ){0,4}(?:confidential|secure|safe|private|informed|up to date))",
+    r"\bkept\b(?! (?:confidential|secure|safe|private))", r"\bstor(?:e|ed|es|ing|age)\b", r"\bdelet", r"\berase", r"\bpurg", r"\barchiv", r"\bdestroy",
+    r"\bdispos", r"\bremov(?:e|ed)\b", r"\bhold\b", r"\bheld\b", r"\bmaintain(?:ed)?\b", r"\bexpire", r"\bremain", r"\bpersist", r"\banonymi[sz]",
+    "เก็บรักษา", "เก็บ(?!รวบรวม)", "ลบ", "ทำลาย", "ระยะเวลา", "จัดเก็บ", "หมดอายุ", "ทำให้เป็นข้อมูลที่ไม่สามารถระบุ",
+)
+"""Words that make a duration in a clause a retention period."""
+
+DEADLINE_CUES = (
+    r"\bwithin\b", r"\bno later than\b", r"\bnot later than\b", r"\bat least\b(?=.{0,30}\b(?:before|prior|in advance|notice))", r"\bin advance\b", r"\bprior to\b", r"\bbefore\b",
+    r"\bwithout undue delay\b", r"\bextended (?:by|to|for)\b", r"\bup to\b(?=.{0,30}(?:respond|process|take effect))", r"\btake(?:s)? up to\b", r"\bextend (?:this|the|that)",
+    "ภายใน", "ล่วงหน้า", "ไม่เกิน", "ไม่ช้ากว่า", "ก่อน",
+)
+"""Words just before a duration that make it a time limit."""
+
+USER_AGENCY = (
+    r"\byou(?:r)? (?:can|could|may|might|have|has|are entitled|will be able|also have|also can|right)", r"\bright(?:s)?\b", r"\brequest", r"\bentitled\b", r"\byou (?:wish|want|would like)",
+    r"\b(?:users|customers|individuals|residents|consumers|members|parents|guardians|data subjects|visitors|patients|players|you) (?:can|may|have)\b", r"\bif you\b", r"\bto (?:exercise|use)\b",
+    r"\bby (?:clicking|contacting|visiting|emailing|writing|calling|going|following|using|selecting|changing|adjusting|updating)\b", r"\bask us\b", r"\bcontact us\b", r"\bopt[- ]out\b", r"\bunsubscrib",
+    r"\byou (?:do not|don't) (?:want|wish)\b", r"\bat any time\b", r"^\s*(?:reply|click|tap|select|visit|go to|use|email|call|text|write|contact)\b", r"^\s*(?:[-•*]|\(?[a-z0-9]{1,3}[.)])?\s*(?:the )?right\b", r"\bsettings\b",
+    "สิทธิ", "ขอ", "สามารถ", "ท่านอาจ", "ติดต่อ", "ยกเลิก", "ถอน",
+)
+"""Words that make a rights term a right of the user rather than something the company does."""
+
+AGE_CONTEXT = (r"\bage", r"\bold\b", r"\b(?:players|users|people|persons|individuals|anyone|consumers|customers|students|members|those|visitors|learners) (?:under|over|aged)\b", r"\bchild", r"\bminor", r"\bkids?\b", r"\bteen", r"\bparent", r"\byoung", r"\bor older\b", r"\bbirthday",
+               r"\b(?:be|are|is) (?:at least|over|under)\b",
+               "อายุ", "เด็ก", "ผู้เยาว์", "บรรลุนิติภาวะ", "ผู้ปกครอง", "ปีบริบูรณ์")
+"""Words near a number that make it an age."""
+
+DPO_TERMS = (r"\bData Protection Officers?\b", r"\bDPO\b", r"\bPrivacy Officer\b", r"\bChief Privacy Officer\b",
+             "เจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล", "เจ้าหน้าที่คุ้มครองข้อมูล")
+"""Mentions of a data protection officer (``contacts`` of kind ``dpo``)."""
+
+PHONE_CONTEXT = (r"\bcall\b", r"\bphone\b", r"\btel\b", r"\btelephone\b", r"\bhotline\b", r"\btoll[- ]free\b", r"\bfax\b", r"\bmobile\b", r"\bdial\b", r"\bcontact\b", r"\bline\b", r"\bnumber\b",
+                 "โทร", "สายด่วน", "หมายเลข", "เบอร์", "ติดต่อ", "Call Center", "คอลเซ็นเตอร์")
+"""Words that make a short number (e.g. a Thai 4-digit hotline) a phone number."""
+
+ADDRESS_TERMS = (r"\b(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|suite|ste|floor|fl|building|bldg|tower|plaza|way|court|ct|place|pl|highway|P\.?O\.? Box|square|parkway|pkwy)\b\.?",
+                 "ถนน", "ถ\\.", "ซอย", "ซ\\.", "แขวง", "เขต", "ตำบล", "ต\\.", "อำเภอ", "อ\\.", "จังหวัด", "จ\\.", "อาคาร", "ชั้น", "เลขที่", "หมู่", "กรุงเทพ")
+"""Words that mark a postal address."""

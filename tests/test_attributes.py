@@ -1,0 +1,207 @@
+"""Attribute extractors on English and Thai clauses, and properties of the duration parser."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.attributes import (
+    ATTRIBUTE_FAMILIES,
+    extract_attributes,
+    find_durations,
+    parse_duration,
+)
+from pipeline.attributes.durations import UNITS, describe_value
+from pipeline.attributes.vocabulary import (
+    DATA_TYPES,
+    DEADLINE_BOUNDS,
+    LAWS,
+    PURPOSES,
+    RECIPIENTS,
+    RETENTION_TERMS,
+    RIGHTS,
+    SECURITY_MEASURES,
+    TRANSFER_MECHANISMS,
+)
+from pipeline.normalize import normalize_text
+
+
+def attributes(text: str, lang: str, context: str = "") -> dict:
+    return extract_attributes(normalize_text(text, lang), context)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        ("Server logs are retained for 90 days.", "en", ["P90D"]),
+        ("We keep invoices for seven (7) years.", "en", ["P7Y"]),
+        ("Backups are kept for 30-90 days and then deleted.", "en", ["P30D..P90D"]),
+        ("Recordings are deleted between 6 months and 2 years after the call.", "en", ["P6M..P2Y"]),
+        ("We retain your data as long as your account is active.", "en", ["account_lifetime"]),
+        ("Aggregated statistics may be kept indefinitely.", "en", ["indefinite"]),
+        ("บริษัทจะเก็บรักษาข้อมูลการทำธุรกรรมไว้เป็นระยะเวลา ๑๐ ปี", "th", ["P10Y"]),
+        ("ข้อมูลจราจรทางคอมพิวเตอร์จะถูกเก็บไว้ไม่น้อยกว่าเก้าสิบวัน", "th", ["P90D"]),
+        ("เราจะเก็บข้อมูลของท่านไว้เท่าที่จำเป็น หรือตามที่กฎหมายกำหนด", "th", ["as_long_as_necessary", "legal_requirement"]),
+        ("We collect your name to create your account.", "en", []),
+        ("บริษัทเก็บรวบรวมข้อมูลตามที่กฎหมายกำหนด", "th", []),
+        ("Children under 13 years of age may not register.", "en", []),
+    ],
+)
+def test_retention_values(text, lang, values) -> None:
+    assert [item["value"] for item in attributes(text, lang)["retention"]] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "subject"),
+    [
+        ("Server logs: Retained for 90 days", "en", "Server logs"),
+        ("We retain financial records for 7 years.", "en", "financial records"),
+        ("We keep your personal data for 2 years.", "en", None),
+        ("บริษัทจะเก็บรักษาข้อมูลบัญชีไว้ 5 ปี", "th", "ข้อมูลบัญชี"),
+    ],
+)
+def test_retention_subject(text, lang, subject) -> None:
+    assert attributes(text, lang)["retention"][0]["applies_to"] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "context", "expected"),
+    [
+        ("We will respond to your request within 30 days.", "en", "", [("P30D", "request_response")]),
+        ("We will notify the regulator within 72 hours of becoming aware of a breach.", "en", "", [("PT72H", "breach_notification")]),
+        ("We will email you at least 30 days before the changes take effect.", "en", "", [("P30D", "change_notice")]),
+        ("GDPR requests: 30 days (may be extended to 60 days)", "en", "", [("P30D", "request_response"), ("P60D", "request_response")]),
+        ("Remove the data from active systems within 30 days", "en", "When you ask us to delete your data, we:", [("P30D", "request_response")]),
+        ("บริษัทจะดำเนินการตามคำขอภายใน ๓๐ วันนับแต่วันที่ได้รับคำขอ", "th", "", [("P30D", "request_response")]),
+        ("บริษัทจะแจ้งเหตุการละเมิดข้อมูลส่วนบุคคลต่อสำนักงานภายใน 72 ชั่วโมง", "th", "", [("PT72H", "breach_notification")]),
+        ("We keep logs for 90 days.", "en", "", []),
+    ],
+)
+def test_deadlines(text, lang, context, expected) -> None:
+    assert [(item["value"], item["bound"]) for item in attributes(text, lang, context)["deadlines"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "family", "codes"),
+    [
+        ("You have the right to request erasure of your personal data.", "en", "rights", ["erasure"]),
+        ("You can unsubscribe from our newsletter at any time.", "en", "rights", ["opt_out_marketing"]),
+        ("We delete inactive accounts after two years.", "en", "rights", []),
+        ("ท่านมีสิทธิขอให้ลบหรือทำลายข้อมูลส่วนบุคคลของท่าน", "th", "rights", ["erasure"]),
+        ("ท่านมีสิทธิร้องเรียนต่อคณะกรรมการผู้เชี่ยวชาญ", "th", "rights", ["complaint"]),
+        ("We comply with the GDPR and the CCPA.", "en", "laws", ["gdpr", "ccpa"]),
+        ("ตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562", "th", "laws", ["pdpa_th"]),
+        ("We comply with applicable data protection laws.", "en", "laws", []),
+        ("Transfers rely on the Standard Contractual Clauses.", "en", "transfer_mechanisms", ["scc"]),
+        ("การโอนข้อมูลไปต่างประเทศจะใช้ข้อสัญญามาตรฐาน", "th", "transfer_mechanisms", ["scc"]),
+        ("Data is encrypted in transit using TLS 1.2.", "en", "security_measures", ["encryption_transit"]),
+        ("เราใช้การเข้ารหัสและการควบคุมการเข้าถึงเพื่อรักษาความปลอดภัย", "th", "security_measures", ["encryption", "access_control"]),
+        ("We share data with our payment processors.", "en", "recipients", ["payment_processors"]),
+        ("เราอาจเปิดเผยข้อมูลให้แก่บริษัทในเครือ", "th", "recipients", ["affiliates"]),
+        ("We collect your IP address and device identifiers.", "en", "data_types", ["device", "network_ip"]),
+        ("เราเก็บรวบรวมเลขประจำตัวประชาชนของท่าน", "th", "data_types", ["government_id"]),
+        ("We use your data to prevent fraud.", "en", "purposes", ["security_fraud"]),
+        ("เราใช้ข้อมูลเพื่อวิเคราะห์สถิติการใช้งาน", "th", "purposes", ["analytics"]),
+    ],
+)
+def test_code_families(text, lang, family, codes) -> None:
+    assert attributes(text, lang)[family] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "ages"),
+    [
+        ("We do not knowingly collect data from children under 13.", "en", [13]),
+        ("You must be 18 years of age or older to open an account.", "en", [18]),
+        ("Teens aged 13 to 16 need a parent's consent.", "en", [13, 16]),
+        ("ผู้เยาว์ที่มีอายุต่ำกว่า ๒๐ ปี ต้องได้รับความยินยอมจากผู้ปกครอง", "th", [20]),
+        ("บริการนี้ไม่ได้มีไว้สำหรับเด็กอายุไม่ถึง 10 ปี", "th", [10]),
+        ("We have served customers for over 20 years.", "en", []),
+    ],
+)
+def test_age_thresholds(text, lang, ages) -> None:
+    assert attributes(text, lang)["age_threshold"] == ages
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "contacts"),
+    [
+        ("E-mail privacy@example.com or call 1-800-555-0199.", "en", [("email", "privacy@example.com"), ("phone", "1-800-555-0199")]),
+        ("Write to our Data Protection Officer at 1 Main Street, Dublin 2, D02 XY45, Ireland.", "en", [("dpo", "Data Protection Officer")]),
+        ("Mail: 123 Market Street, Suite 400, San Francisco, CA 94105", "en", [("address", "123 Market Street, Suite 400, San Francisco, CA 94105")]),
+        ("ติดต่อ dpo@example.co.th หรือโทร 02-123-4567", "th", [("email", "dpo@example.co.th"), ("phone", "02-123-4567")]),
+        ("สำนักงานตั้งอยู่เลขที่ 99/1 ถนนสุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพมหานคร 10110", "th",
+         [("address", "เลขที่ 99/1 ถนนสุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพมหานคร 10110")]),
+        ("Section 1798.100 of the California Civil Code applies.", "en", []),
+    ],
+)
+def test_contacts(text, lang, contacts) -> None:
+    assert [(item["kind"], item["value"]) for item in attributes(text, lang)["contacts"]] == contacts
+
+
+@pytest.mark.parametrize(
+    "table", [RIGHTS, DATA_TYPES, RECIPIENTS, PURPOSES, LAWS, TRANSFER_MECHANISMS, SECURITY_MEASURES, RETENTION_TERMS, DEADLINE_BOUNDS]
+)
+def test_every_code_is_documented_and_has_english_and_thai_or_names(table) -> None:
+    for code, (meaning, patterns) in table.items():
+        assert code.islower() and meaning and patterns, code
+
+
+def test_every_family_is_extracted_for_any_clause() -> None:
+    assert set(extract_attributes("")) == set(ATTRIBUTE_FAMILIES)
+
+
+# Property-based tests of the duration parser.
+
+_EN_SMALL = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_EN_UNIT_WORDS = {"Y": ["year", "years"], "M": ["month", "months"], "W": ["week", "weeks"], "D": ["day", "days", "business days"], "H": ["hour", "hours"]}
+_TH_UNIT_WORDS = {"Y": ["ปี"], "M": ["เดือน"], "W": ["สัปดาห์"], "D": ["วัน", "วันทำการ"], "H": ["ชั่วโมง"]}
+
+
+def english_words(n: int) -> str:
+    """Spell 1..999 in English words, as a policy would ("one hundred and eighty")."""
+    if n < 20:
+        return _EN_SMALL[n]
+    if n < 100:
+        return _EN_TENS[n // 10 - 2] + ("" if n % 10 == 0 else "-" + _EN_SMALL[n % 10])
+    rest = n % 100
+    return _EN_SMALL[n // 100] + " hundred" + ("" if rest == 0 else " and " + english_words(rest))
+
+
+@st.composite
+def duration_phrases(draw):
+    from pythainlp.util import num_to_thaiword
+
+    n = draw(st.integers(min_value=1, max_value=999))
+    unit = draw(st.sampled_from(list(UNITS)))
+    thai = draw(st.booleans())
+    form = draw(st.sampled_from(["arabic", "thai_digits", "words"]))
+    if form == "arabic":
+        number = str(n)
+    elif form == "thai_digits":
+        number = str(n).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    else:
+        number = num_to_thaiword(n) if thai else english_words(n)
+    words = draw(st.sampled_from((_TH_UNIT_WORDS if thai else _EN_UNIT_WORDS)[unit]))
+    space = draw(st.sampled_from(["", " "])) if thai else " "
+    return f"{number}{space}{words}", n * UNITS[unit][0]
+
+
+@settings(max_examples=500, deadline=None)
+@given(duration_phrases())
+def test_any_duration_phrase_round_trips_to_its_day_count(case) -> None:
+    phrase, days = case
+    parsed = parse_duration(phrase)
+    assert parsed is not None, phrase
+    assert parsed.days == pytest.approx(days), phrase
+    assert parse_duration(describe_value(parsed.iso)).days == pytest.approx(days), phrase
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80) | st.text(alphabet="0123456789๐๑๒ -–.,()ปีวันyeardhoursmonthsสิบหนึ่ง ", max_size=40))
+def test_garbage_never_raises(text) -> None:
+    parse_duration(text)
+    find_durations(text)
+    extract_attributes(text)
