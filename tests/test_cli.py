@@ -103,3 +103,22 @@ def test_score_segmentation_prints_both_languages() -> None:
     assert result.exit_code == 0, result.output
     lines = {tuple(line.split()[:2]) for line in result.output.splitlines()}
     assert ("pipeline", "en") in lines and ("pipeline", "th") in lines and ("baseline", "th") in lines
+
+
+def test_evaluate_attributes_prints_precision_and_recall_per_family_and_language(tmp_path) -> None:
+    rows = tmp_path / "attrs.jsonl"
+    rows.write_text(
+        '{"id": "e1", "lang": "en", "text": "We keep server logs for 90 days.", "expected": {"retention": [{"value": "P90D", "applies_to": "server logs"}]}}\n'
+        '{"id": "t1", "lang": "th", "text": "ติดต่อ dpo@example.co.th", "expected": {"contacts": [{"kind": "email", "value": "dpo@example.co.th"}]}}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["evaluate", "--attributes", "--labels", str(rows)])
+    assert result.exit_code == EXIT_OK, result.output
+    lines = {tuple(line.split()[:2]): line.split()[2:] for line in result.output.splitlines()[2:]}
+    assert lines[("retention", "en")][:2] == ["1.000", "1.000"]
+    assert lines[("contacts", "th")][:2] == ["1.000", "1.000"]
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "x", "lang": "fr", "text": "Bonjour"}\n', encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "--attributes", "--labels", str(broken)])
+    assert result.exit_code == EXIT_FATAL
+    assert "broken.jsonl:1" in result.output

@@ -10,7 +10,7 @@ from .vocabulary import ADDRESS_TERMS, DPO_TERMS, PHONE_CONTEXT
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PHONE_RE = re.compile(r"(?<![\w/.@-])(?:\+|\(\+?)?[0-9๐-๙][0-9๐-๙ ()\-.]{5,}[0-9๐-๙](?![\w/@-]|\.\d)")
 _SHORT_PHONE_RE = re.compile(r"(?<![\w/.-])1[0-9]{3}(?![\w/.-])")
-_DATE_LIKE = re.compile(r"^(?:\d{1,4}[-./]\d{1,2}[-./]\d{1,4}|\d{4}\s*[-–]\s*\d{4}|\d{4})$")
+_DATE_LIKE = re.compile(r"^(?:\d{1,4}[-./]\d{1,2}[-./]\d{1,4}|\d{4}\s*[-–]\s*\d{4}|\d{4}|\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2})$")
 _POSTCODE = (
     r"\b\d{5}(?:-\d{4})?\b",  # US ZIP, Thai postcode
     r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b",  # UK
@@ -21,7 +21,7 @@ _POSTCODE = (
 )
 _COUNTRY = r"(?:,?\s*(?:USA|U\.S\.A\.|United States(?: of America)?|United Kingdom|UK|Thailand|ประเทศไทย|Ireland|Singapore|Canada|Australia|Germany|Japan|France|Netherlands|India|Vietnam|Malaysia|Indonesia|Philippines))?"
 _NOT_PHONE = re.compile(
-    r"\b(?:section|article|§|code|no\.|number of|decree|regulation|reference|booking|order|invoice|company|registration|registered|account|licen[cs]e|vat|tax)\b[^0-9]{0,25}$",
+    r"\b(?:section|article|§|code|no\.|number of|decree|regulation|reference|booking|order|invoice|company|registration|registered|account|licen[cs]e|vat|tax)\b[^0-9]{0,25}$|(?:ทะเบียน|เลขที่|เลขประจำตัว)[^0-9]{0,25}$",
     re.IGNORECASE,
 )
 _COUNTRIES = r"(?:the )?(?:Netherlands|Finland|Germany|France|Belgium|Austria|Switzerland|Denmark|Sweden|Norway|Spain|Italy|Portugal|Poland|Ireland|Luxembourg|Czech Republic|Estonia)"
@@ -30,7 +30,7 @@ _CONTINENTAL_ADDRESS_RE = re.compile(
     rf"\b[A-ZÀ-Þ][\w'.-]+(?:[ -][\w'.-]+){{0,3}} \d{{1,4}}(?: ?[A-Za-z])?,\s*(?:[A-Z]{{1,2}}-)?\d{{4,5}}(?: ?[A-Z]{{2}})? [A-ZÀ-Þ][\w-]+(?: [A-Z][\w-]+)?(?:,\s*{_COUNTRIES})?"
 )
 _ADDRESS_RE = re.compile(
-    rf"(?:(?:P\.?\s?O\.?\s?Box|เลขที่|อาคาร)\s*[\w/-]+|\b\d{{1,6}}(?:/\d{{1,4}})?[A-Za-z]?\s*,?\s+(?=\S))"
+    rf"(?:(?:P\.?\s?O\.?\s?Box|เลขที่|อาคาร)\s*[\w/-]+|(?<![\w-])\d{{1,6}}(?:/\d{{1,4}})?[A-Za-z]?\s*,?\s+(?=\S))"
     rf"[^@;:]{{3,160}}?(?:{'|'.join(_POSTCODE)}){_COUNTRY}",
     re.IGNORECASE,
 )

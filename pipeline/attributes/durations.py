@@ -29,7 +29,7 @@ _RANGE_JOIN = r"\s*(?:-|–|—|to|through|and|ถึง|จนถึง)\s*"
 _SIMPLE = rf"(?P<first>{NUMBER_PATTERN}){_BRACKETED}(?:{_RANGE_JOIN}(?P<second>{NUMBER_PATTERN}){_BRACKETED})?[\s-]*(?P<unit>{_UNIT})(?![A-Za-z])"
 SIMPLE_RE = re.compile(_SIMPLE, re.IGNORECASE)
 _COMPOUND_JOIN = re.compile(r"\s*(?:,|and|และ)?\s*$", re.IGNORECASE)
-_SPAN_JOIN = re.compile(rf"^(?:{_RANGE_JOIN})$", re.IGNORECASE)
+_SPAN_JOIN = re.compile(rf"^(?:{_RANGE_JOIN}|\s*(?:แต่ไม่เกิน|but (?:not |no )?(?:more|longer) than|and (?:up to|no more than))\s*)$", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?:between|from|ตั้งแต่|ระหว่าง)\s*$", re.IGNORECASE)
 
 

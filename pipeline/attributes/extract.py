@@ -25,6 +25,7 @@ from .vocabulary import (
     RECIPIENTS,
     RIGHTS,
     SECURITY_MEASURES,
+    SELF_EVIDENT_PURPOSES,
     TRANSFER_MECHANISMS,
     USER_AGENCY,
     Table,
@@ -35,13 +36,16 @@ _SECURITY_CONTEXT = (r"\bsecur", r"\bprotect", r"\bsafeguard", r"\bconfidential"
                      "ปลอดภัย", "ป้องกัน", "คุ้มครอง", "ความลับ", "เข้ารหัส", "มาตรการ", "รั่วไหล", "โดยมิชอบ", "ไม่ได้รับอนุญาต")
 _PURPOSE_MARKER = re.compile(
     r"(?:\b(?:to|for|in order to|so (?:that|we can)|help(?:s)? us|used? (?:it |them |this |your data )?(?:for|to)|purposes? of|aim(?:ed)? at)\b"
-    r"|เพื่อ|สำหรับ|ในการ|วัตถุประสงค์|โดยมี)(?:\s*\S+){0,4}\s*$",
+    r"|เพื่อ|สำหรับ|ในการ|วัตถุประสงค์|โดยมี)(?:\s*[^\s;.,]+){0,3}\s*$",
     re.IGNORECASE,
 )
 _PURPOSE_CONTEXT = (r"\bpurpose", r"\bhow we use\b", r"\bwhy we\b", r"\buse (?:of )?(?:your )?(?:personal )?(?:data|information)\b", r"\bwe use\b",
                     "วัตถุประสงค์", "การใช้ข้อมูล", "ใช้ข้อมูล")
 # Security words that are codes wherever they appear; the others ("training", "monitoring") only in a clause about security.
 _SPECIFIC_SECURITY = ("encryption_transit", "encryption_rest", "encryption", "mfa", "pseudonymization", "firewalls", "certification")
+MINOR_AGE = 18
+_DATA_WORDS = (r"\bdata\b", r"\binformation\b", r"\bcollect", r"\bprocess", r"\brecord", r"\bphotos?\b", r"\bprofiles?\b",
+               "ข้อมูล", "เก็บ", "บันทึก", "ภาพถ่าย", "ประมวลผล")
 _TRANSFER_CONTEXT = (r"\btransfer", r"\boutside\b", r"\babroad\b", r"\boverseas\b", r"\binternational", r"\bcross-border\b", r"\bother countries\b",
                      r"\bcountr(?:y|ies)\b", "ต่างประเทศ", "โอน", "ส่งข้อมูล")
 
@@ -83,7 +87,10 @@ def extract_purposes(text: str, context: str = "") -> list[str]:
             if anywhere or _PURPOSE_MARKER.search(text[max(0, match.start() - 40) : match.start()]) or match.group(0).lower().startswith(("to ", "for ")):
                 found.append(code)
                 break
-    return found
+    for code in codes_in(text, SELF_EVIDENT_PURPOSES):
+        if code not in found:
+            found.append(code)
+    return [code for code in PURPOSES if code in found]
 
 
 def extract_security_measures(text: str, context: str = "") -> list[str]:
@@ -138,7 +145,10 @@ def extract_attributes(text: str, context: str = "") -> dict[str, list]:
     >>> extract_attributes("บริษัทจะเก็บรักษาข้อมูลไว้ ๑๐ ปี")["retention"][0]["value"]
     'P10Y'
     """
-    return {family: extractor(text, context) for family, extractor in EXTRACTORS.items()}
+    attributes = {family: extractor(text, context) for family, extractor in EXTRACTORS.items()}
+    if any(age <= MINOR_AGE for age in attributes["age_threshold"]) and mentions(text, _DATA_WORDS) and "children" not in attributes["data_types"]:
+        attributes["data_types"].append("children")  # "data of users under 16" is children's data
+    return attributes
 
 
 def clause_context(section_path: Iterable[str] | None, lead_in: str | None) -> str:

@@ -16,10 +16,12 @@ from .durations import DurationMention, find_durations
 from .matching import codes_in, compiled, mentions
 from .vocabulary import DEADLINE_BOUNDS, DEADLINE_CUES, RETENTION_CUES, RETENTION_TERMS
 
-_AGE_BEFORE = re.compile(r"(?:\bage[ds]?(?: of)?|\bunder|\bover|\bolder than|\byounger than|อายุ(?:ต่ำกว่า|ไม่ถึง|ไม่เกิน|ไม่ต่ำกว่า|ตั้งแต่|เกิน|น้อยกว่า|ครบ)?)\s*$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:\bage[ds]?(?: of)?|\bunder|\bover|\bolder than|\byounger than|อายุ(?:ต่ำกว่า|ไม่ถึง|ไม่เกิน|ไม่ต่ำกว่า|ตั้งแต่|เกิน|น้อยกว่า|ครบ|ระหว่าง|มากกว่า)?)\s*$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:of age|old|บริบูรณ์)", re.IGNORECASE)
 _NOTICE_AFTER = re.compile(r"^[\s']*(?:'s?\s*)?(?:\w+\s+){0,2}?(?:in advance|prior|before|notice|ล่วงหน้า|ก่อน)", re.IGNORECASE)
 _WINDOW = 45
+_WITHIN = (r"\bwithin\b", r"\bno later than\b", r"\bnot later than\b", "ภายใน", "ไม่ช้ากว่า")
+_DELETION = (r"\bdelet", r"\beras", r"\bpurg", r"\bdestroy", r"\banonymi[sz]", r"\bremov", "ลบ", "ทำลาย", "ทำให้เป็นข้อมูลที่ไม่สามารถระบุ")
 _LABEL = re.compile(r"^\s*(?P<label>[^:：.;,]{2,50}?)\s*[:：]\s*(?=\S)")
 _SUBJECT_VERBS = r"(?:retain|keep|store|hold|maintain|archive|preserve|เก็บรักษา|เก็บ|จัดเก็บ)"
 _GENERIC = re.compile(
@@ -119,6 +121,8 @@ def _deadline_bound(text: str, mention: DurationMention, context: str = "") -> s
         return "change_notice"
     if "request_response" in bounds:
         return "request_response"
-    if mentions(f"{text} {context}", RETENTION_CUES):
+    if mentions(text, _DELETION):
+        return None  # "deleted within 30 days" is how long data lives, not a promise to act
+    if not mentions(before, _WITHIN) and mentions(f"{text} {context}", RETENTION_CUES):
         return None
     return "other"

@@ -25,20 +25,20 @@ RIGHTS: Table = {
          r"\bconfirm(?:ation)? (?:of )?whether\b", r"\bright to know\b", r"\bknow (?:what|which) (?:personal )?(?:data|information)",
          r"\bsubject access\b", r"\baccess request", r"\brequest access\b", r"\b(?:review|inspect|see|view)\b(?= (?:\S+ ){0,4}(?:information|data|records|details)\b)",
          r"\bdisclose (?:to you )?the categories\b", r"\bspecific pieces\b",
-         "เข้าถึง", "ขอรับสำเนา", "ขอสำเนา"),
+         "ขอเข้าถึง", "สิทธิ(?:ใน(?:การ)?)?(?:ขอ)?เข้าถึง", "ขอรับสำเนา", "ขอสำเนา", "ขอดูข้อมูล", "ตรวจสอบ(?:และแก้ไข)?ข้อมูล(?:ส่วนบุคคล)?(?:ของ(?:ตน|ท่าน))"),
     ),
     "rectification": (
         "correct or update inaccurate data",
         (r"\brectif", r"\bcorrect(?:ion|ing|ed)?\b(?! (?:manner|way))", r"\bupdate (?:them|it)\b", r"\bfix (?:anything|any|errors|mistakes)\b", r"\bupdat(?:e|ing) (?:your |any |the |inaccurate |incomplete )",
          r"\binaccurate\b", r"\bincomplete (?:personal )?(?:data|information)", r"\bamend\b",
-         "แก้ไขข้อมูล", "ขอแก้ไข", "ให้แก้ไข", "ข้อมูล(?:ส่วนบุคคล)?(?:ของท่าน)?ถูกต้อง", "เป็นปัจจุบัน", "สิทธิในการแก้ไข"),
+         "(?<!ฉบับ)แก้ไข(?!นโยบาย|ประกาศ|เปลี่ยนแปลง|เพิ่มเติม|ช่องโหว่)", "ไม่ถูกต้อง", "ปรับปรุงข้อมูล", "ข้อมูล(?:ส่วนบุคคล)?(?:ของท่าน)?ถูกต้อง", "เป็นปัจจุบัน", "สิทธิในการแก้ไข"),
     ),
     "erasure": (
         "have data deleted",
         (r"\beras(?:e|ed|ure|ing)\b", r"\b(?:to |can |may |or |and )delete (?:it|them|their|your|the (?:data|information))\b", r"\bask(?: us)? to delete\b", r"\bright to be forgotten\b", r"\bright to delet", r"\b(?:request|ask)(?: us)? (?:to |that we |the )?delet",
          r"\bdelet(?:e|ion of) (?:your|their) (?:personal|account|data|information)", r"\bdeletion request",
          r"\bhave (?:your |their )?(?:personal )?(?:data|information) deleted\b",
-         "ขอให้ลบ", "ลบหรือทำลาย", "สิทธิในการลบ", "สิทธิลบ", "ขอลบ", "ให้ลบข้อมูล", "ทำให้ข้อมูล(?:ส่วนบุคคล)?(?:ของท่าน)?เป็นข้อมูลที่ไม่สามารถระบุ"),
+         "ขอให้ลบ", "ลบหรือทำลาย", "ลบบัญชี", "ลบข้อมูล", "สิทธิในการลบ", "สิทธิลบ", "ขอลบ", "ให้ลบข้อมูล", "ทำให้ข้อมูล(?:ส่วนบุคคล)?(?:ของท่าน)?เป็นข้อมูลที่ไม่สามารถระบุ"),
     ),
     "restriction": (
         "restrict or suspend processing",
@@ -48,9 +48,9 @@ RIGHTS: Table = {
     ),
     "portability": (
         "receive data in a machine-readable format or have it sent to another controller",
-        (r"\bportab", r"\bmachine[- ]readable\b", r"\b(?:CSV|JSON|XML) format\b", r"\bstructured, commonly used\b", r"\b(?:transmit|transfer|port) (?:it|them|your (?:personal )?(?:data|information)) (?:directly )?to another",
+        (r"\bportab", r"\bmachine[- ]readable\b", r"\b(?:CSV|JSON|XML)\b", r"\bstructured, commonly used\b", r"\b(?:transmit|transfer|port) (?:it|them|your (?:personal )?(?:data|information)) (?:directly )?to another",
          r"\bexport (?:a copy of )?your (?:personal )?(?:data|information|content)",
-         "โอนย้ายข้อมูล", "อ่านหรือใช้งานโดยทั่วไปได้ด้วยเครื่องมือ", "ใช้งานได้โดยทั่วไป", "ส่งหรือโอนข้อมูล(?:ส่วนบุคคล)?(?:ดังกล่าว)?ไปยังผู้ควบคุม"),
+         "โอนย้ายข้อมูล", "อ่านหรือใช้งานโดยทั่วไปได้ด้วยเครื่องมือ", "ใช้งานได้โดยทั่วไป", "ส่งหรือโอนข้อมูล\\S{0,40}ไปยัง", "สิทธิ(?:ใน(?:การ)?)?ขอรับข้อมูล", "ขอให้ส่งข้อมูล"),
     ),
     "objection": (
         "object to processing",
@@ -78,7 +78,7 @@ RIGHTS: Table = {
          r"\bno longer (?:wish|want) to receive\b", r"\bopt(?:ing)?[- ]out\b(?=.{0,80}(?:marketing|promotional|newsletter|offers))",
          r"\bto opt[- ]out of receiving\b", r"\bstop receiving\b", r"\breply STOP\b", r"\b(?:refuse|decline) to receive\b", r"\bobject\b.{0,60}\bmarketing\b",
          "ยกเลิกการรับ(?:ข่าวสาร|ข้อมูล|อีเมล|การแจ้ง|ข้อความ)", "ยกเลิกการสมัครรับ", "ปฏิเสธการรับ(?:ข่าวสาร|ข้อมูล)",
-         "ไม่ประสงค์จะรับ(?:ข่าวสาร|ข้อมูล)", "ไม่ต้องการรับ(?:ข่าวสาร|ข้อมูล|ข้อความ|อีเมล)", "Unsubscribe"),
+         "ไม่ประสงค์(?:จะ)?รับ", "ไม่ต้องการรับ(?:ข่าวสาร|ข้อมูล|ข้อความ|อีเมล|ข้อเสนอ|SMS)", "ปฏิเสธการรับ", "ยกเลิกการรับ", "แจ้งยกเลิก"),
     ),
     "non_discrimination": (
         "no unfair treatment for exercising rights",
@@ -87,7 +87,7 @@ RIGHTS: Table = {
     "automated_decision": (
         "not be subject to decisions made solely by automated means",
         (r"\bautomated (?:individual )?decision", r"\bsolely (?:on |by )?automated\b", r"\bprofiling\b.{0,60}\b(?:legal|significant)\b",
-         "การตัดสินใจโดยอัตโนมัติ", "ตัดสินใจอัตโนมัติ", "ประมวลผลโดยอัตโนมัติ"),
+         "การตัดสินใจโดยอัตโนมัติ", "ตัดสินใจอัตโนมัติ", "ประมวลผลโดยอัตโนมัติ", "ระบบอัตโนมัติ"),
     ),
 }
 
@@ -96,14 +96,14 @@ DATA_TYPES: Table = {
         "e-mail address, phone number, postal address",
         (r"\be-?mail address", r"\b(?:tele)?phone numbers?\b", r"\bmobile (?:phone )?numbers?\b", r"\bcontact (?:details|information|data|info)\b",
          r"\b(?:postal|mailing|billing|shipping|delivery|home|residential) address", r"\bfax\b",
-         "อีเมล", "ที่อยู่อีเมล", in_thai("E-?mail"), "เบอร์โทร", "หมายเลขโทรศัพท์", "โทรศัพท์มือถือ", "ข้อมูลการติดต่อ", "ข้อมูลสำหรับการติดต่อ",
+         "(?<!ทาง)(?<!ส่ง)(?<!ระบบ)(?<!หรือ)อีเมล(?!เชิง|ทุก|\\s*[A-Za-z0-9._%+-]+@)", "ที่อยู่อีเมล", in_thai("E-?mail"), "เบอร์โทร", "หมายเลขโทรศัพท์", "โทรศัพท์มือถือ", "ข้อมูลการติดต่อ", "ข้อมูลสำหรับการติดต่อ",
          "ที่อยู่(?:ทางไปรษณีย์|สำหรับจัดส่ง|ในการจัดส่ง|สำหรับติดต่อ|ตามทะเบียนบ้าน|ที่ติดต่อได้|ปัจจุบัน)", "รายละเอียดการติดต่อ"),
     ),
     "identity": (
         "name, date of birth, signature, photo of the person",
         (r"\b(?:full |first |last |legal |your |user )?names?\b(?! of (?:the|our))", r"\bdates? of birth\b", r"\bbirth ?dates?\b", r"\bsignatures?\b",
          r"\b(?:photo|photograph)s? (?:of you|on your)\b", r"\bselfies?\b", r"\bprofile (?:photo|picture)s?\b", r"\bidentity (?:data|information|details)\b",
-         "ชื่อ", "นามสกุล", "วันเดือนปีเกิด", "วันเกิด", "ลายมือชื่อ", "รูปถ่าย", "ภาพถ่าย", "ข้อมูลระบุตัวตน"),
+         "(?<!เ)ชื่อ(?!เสียง)", "นามสกุล", "วันเดือนปีเกิด", "วันเกิด", "ลายมือชื่อ", "รูปถ่าย", "ภาพถ่าย", "ข้อมูลระบุตัวตน"),
     ),
     "government_id": (
         "national ID, passport, driver's licence, social security or tax number",
@@ -152,7 +152,7 @@ DATA_TYPES: Table = {
          r"\bfeatures you use\b", r"\bhow (?:you|users|learners|players|visitors|customers|people|students|readers) (?:use|interact|play|navigate)\b", r"\b(?:reading|listening|viewing|watch|browsing|play) history\b",
          r"\bgameplay\b", r"\btime (?:spent|you spend)\b", r"\bhow long you spend\b",
          "ข้อมูลการใช้งาน", "ประวัติการใช้งาน", "ประวัติการค้นหา", "ประวัติการเข้าชม", "การเข้าชม", "ข้อมูลจราจรทางคอมพิวเตอร์",
-         "พฤติกรรมการใช้", "ล็อก", "การคลิก"),
+         "พฤติกรรมการใช้", "ล็อก", "การคลิก", "ปริมาณการใช้"),
     ),
     "cookies": (
         "cookies, pixels, web beacons and similar trackers",
@@ -163,7 +163,8 @@ DATA_TYPES: Table = {
         "content of messages, calls, chats with the service",
         (r"\b(?:call|voice) recordings?\b", r"\bcalls? (?:may be|are|is|will be) recorded\b", r"\brecordings? of (?:the |your )?calls?\b", r"\brecord(?:ings? of)? (?:our |your )?(?:phone |telephone )?calls\b", r"\bchat (?:transcripts|logs|messages|history)",
          r"\bcontent of (?:your )?(?:messages|communications|emails)", r"\bcorrespondence\b", r"\bmessages you send\b", r"\bcommunications? (?:with|between) (?:us|you)",
-         "บันทึกเสียง", "การสนทนา", "ข้อความที่ท่านส่ง", "เนื้อหาของข้อความ", "บันทึกการสนทนา", "การติดต่อสื่อสาร"),
+         r"\bcall detail records\b", "บันทึกเสียง", "การสนทนา", "ข้อความที่ท่านส่ง", "เนื้อหาของข้อความ", "บันทึกการสนทนา", "การติดต่อสื่อสาร",
+         "แชต", "แชท", "ประวัติการโทร", "ระยะเวลาการโทร"),
     ),
     "demographic": (
         "age, gender, nationality, marital status, education",
@@ -200,7 +201,7 @@ RECIPIENTS: Table = {
         (r"\bservice providers?\b", r"\bvendors?\b", r"\b(?:data |sub-?)?processors?\b(?<!payment processor)(?<!payment processors)", r"\bcontractors?\b", r"\bsuppliers?\b",
          r"\bhosting (?:providers?|companies|services)\b", r"\bcloud (?:service |hosting |storage )?providers?\b", r"\bagents?\b(?= (?:who|that|acting))", r"\boutsourc",
          r"\bthird parties (?:that|who) (?:perform|provide) services\b", r"\bthird[- ]party (?:service|vendors)",
-         "ผู้ให้บริการ", "ผู้ประมวลผลข้อมูล", "คู่สัญญา", "ผู้รับจ้าง", "ผู้ขาย", "ผู้จัดจำหน่าย"),
+         "ผู้ให้บริการ(?!รายอื่น|รับชำระ|ชำระเงิน|ด้านการชำระ|โฆษณา|วิเคราะห์|ด้านการวิเคราะห์|การวิเคราะห์)", "ผู้ประมวลผลข้อมูล", "คู่สัญญา", "ผู้รับจ้าง", "ผู้ขาย", "ผู้จัดจำหน่าย"),
     ),
     "affiliates": (
         "affiliates, subsidiaries, group companies",
@@ -233,7 +234,7 @@ RECIPIENTS: Table = {
         (r"\blaw enforcement\b", r"\bpolice\b", r"\bcourts?\b", r"\bregulat(?:ors?|ory (?:authorit|bod|agenc))", r"\bgovernment(?:al)? (?:agenc|authorit|bod|officials|entities|requests?)",
          r"\bpublic authorit", r"\b(?:tax|competent|judicial|border|customs|immigration) (?:control )?authorit", r"\bcustoms\b", r"\bimmigration\b", r"\bsubpoena", r"\blegal process\b", r"\bcourt order",
          "หน่วยงานราชการ", "หน่วยงานของรัฐ", "หน่วยงานรัฐ", "หน่วยงานที่มีอำนาจ", "หน่วยงานกำกับ", "เจ้าหน้าที่ตำรวจ", "ตำรวจ", "ศาล", "พนักงานเจ้าหน้าที่",
-         "หน่วยงานภาครัฐ", "หน่วยงานผู้มีอำนาจ", "กรมสรรพากร", "สำนักงาน ?ป\\.ป\\.ง", "ธนาคารแห่งประเทศไทย", "หน่วยงานบังคับใช้กฎหมาย"),
+         "หน่วยงานภาครัฐ", "หน่วยงานผู้มีอำนาจ", "กรมสรรพากร", "สำนักงาน ?ป\\.ป\\.ง", "ธนาคารแห่งประเทศไทย", "หน่วยงานบังคับใช้กฎหมาย", "ตรวจคนเข้าเมือง", "ศุลกากร"),
     ),
     "acquirer": (
         "a buyer or successor in a merger or acquisition",
@@ -244,12 +245,12 @@ RECIPIENTS: Table = {
     "public": (
         "made publicly visible",
         (r"\bpublic(?:ly)? (?:visible|available|accessible|profile|forums?|posts?)\b", r"\b(?:are|is) public\b", r"\bpublicly\b", r"\bvisible to (?:the public|anyone|everyone|all)", r"\bmade public\b", r"\banyone can see\b",
-         "สาธารณะ", "บุคคลทั่วไปสามารถมองเห็น", "เปิดเผยต่อสาธารณ"),
+         "สาธารณะ", "บุคคลทั่วไปสามารถมองเห็น", "เปิดเผยต่อสาธารณ", "เผยแพร่\\S{0,60}(?:บนเว็บไซต์|สื่อสังคมออนไลน์|เพจ)"),
     ),
     "other_users": (
         "other users of the service",
         (r"\bother (?:users|members|players|participants|customers|riders|drivers|passengers|guests|hosts|students)\b", r"\bvisible to (?:your )?(?:friends|followers|contacts)\b",
-         "ผู้ใช้(?:งาน|บริการ)?รายอื่น", "ผู้ใช้อื่น", "สมาชิกรายอื่น", "ผู้เล่นคนอื่น", "ผู้เล่นอื่น", "ผู้ขับขี่", "คนขับ"),
+         "ผู้ใช้(?:งาน|บริการ)?รายอื่น", "ผู้ใช้อื่น", "สมาชิกรายอื่น", "ผู้เล่นคนอื่น", "ผู้เล่นอื่น"),
     ),
 }
 
@@ -260,7 +261,7 @@ PURPOSES: Table = {
          r"\b(?:provide|provision of|providing|delivering|operating|operation of) (?:the |our )?(?:services?|platform|app)", r"\bfulfil+(?:ing|ment)? (?:of )?(?:your |an? |the )?(?:orders?|purchases?|bookings?|subscriptions?|contract)", r"\b(?:complete|completing|manage|managing) (?:your )?(?:\w+ )?(?:bookings?|orders?|reservations?|trips?)\b", r"\bprocess(?:ing)? (?:your )?orders?\b", r"\borders? (?:can be |is |are )?fulfil+ed\b",
          r"\b(?:create|set up|manage|administer|maintain) (?:and \w+ )?(?:your )?accounts?\b", r"\bperform(?:ance of)? (?:a |our |the )?contract", r"\bdeliver(?:y of)? (?:your )?(?:orders?|parcels?|purchases?|food|items?)",
          r"\bbook(?:ing|ings)?\b(?= (?:your|a|the))", r"\breservations?\b",
-         "เพื่อให้บริการ", "ในการให้บริการ", "การให้บริการ", "ให้บริการแก่ท่าน", "ปฏิบัติตามสัญญา", "การจัดส่ง", "จัดส่งสินค้า", "ดำเนินการตามคำสั่งซื้อ",
+         "เพื่อให้บริการ", "ในการให้บริการ", "ให้บริการแก่ท่าน", "ออกบัตรโดยสาร", "ออกกรมธรรม์", "ดำเนินการตามคำขอ", "ปฏิบัติตามสัญญา", "การจัดส่ง", "จัดส่งสินค้า", "ดำเนินการตามคำสั่งซื้อ",
          "สร้างบัญชี", "จัดการบัญชี", "เปิดบัญชี", "ยืนยันตัวตน", "การจอง", "การเดินทางของท่าน"),
     ),
     "billing": (
@@ -291,8 +292,8 @@ PURPOSES: Table = {
          r"\b(?:satisfy|meet|fulfil+) (?:any |our |the |its )?(?:legal|regulatory|accounting|tax|reporting)", r"\blegal (?:obligations?|requirements?|claims?|process|proceedings?|rights)",
          r"\b(?:required|requires?|mandated) (?:to do so )?by (?:applicable |the )?(?:laws?|regulations?)", r"\bregulatory (?:requirements?|obligations?)", r"\btax (?:obligations|purposes|laws|reporting|requirements)",
          r"\baccounting (?:obligations|requirements|purposes|laws)", r"\b(?:establish|exercise|defen[cs]e|defend)\b.{0,30}\bclaims?\b", r"\b(?:resolve|resolving|settle|settling|handle|handling) (?:\w+ )?disputes\b", r"\bsubpoena", r"\bcourt orders?\b",
-         "ปฏิบัติตามกฎหมาย", "ตามที่กฎหมายกำหนด", "หน้าที่ตามกฎหมาย", "ข้อกำหนดตามกฎหมาย", "ก่อตั้งสิทธิเรียกร้อง", "สิทธิเรียกร้องตามกฎหมาย", "ข้อพิพาท",
-         "กฎหมายกำหนด", "คำสั่งศาล", "กฎหมายที่เกี่ยวข้อง", "ภาษีอากร", "การบัญชี"),
+         "ปฏิบัติตาม(?:กฎหมาย|พระราชบัญญัติ|พ\\.?ร\\.?บ|ระเบียบ|ข้อบังคับ|หน้าที่)", "รองรับการตรวจสอบของ", "ตามที่กฎหมายกำหนด", "หน้าที่ตามกฎหมาย", "ข้อกำหนดตามกฎหมาย", "ก่อตั้งสิทธิเรียกร้อง", "สิทธิเรียกร้องตามกฎหมาย", "ข้อพิพาท",
+         "กฎหมายกำหนด", "คำสั่งศาล", "ภาษีอากร", "การบัญชี"),
     ),
     "marketing": (
         "marketing, promotions, advertising",
@@ -308,14 +309,14 @@ PURPOSES: Table = {
     ),
     "personalization": (
         "personalized content, recommendations, remembering preferences",
-        (r"\bpersonali[sz]", r"\brecommend(?:ation)?s?\b", r"\btailor", r"\bcustomi[sz]", r"\bremember (?:your )?(?:preferences|settings|choices|language)", r"\brelevant (?:content|ads|offers)\b",
+        (r"\bpersonali[sz]", r"\brecommend(?:ation)?s?\b", r"\btailor", r"\bcustomi[sz]", r"\bremember (?:your )?(?:\w+ ){0,3}(?:preferences|settings|choices|language)", r"\brelevant (?:content|ads|offers)\b",
          "ปรับแต่ง", "เฉพาะบุคคล", "แนะนำสินค้า", "แนะนำ", "ตรงกับความสนใจ", "ความสนใจของท่าน", "จดจำการตั้งค่า", "ตรงความต้องการ"),
     ),
     "research": (
         "research and development; improving products and services",
         (r"\bresearch\b", r"\bimprov(?:e|ing|ement of) (?:and \w+ )?(?:our |the )?(?:\w+ )?(?:services?|products?|platform|app|website|features|offerings|experience)", r"\bdevelop(?:ing|ment of)? (?:new )?(?:products|services|features)",
          r"\bproduct development\b", r"\btrain(?:ing)? (?:our )?(?:models|algorithms)",
-         "วิจัย", "ปรับปรุง", "พัฒนา"),
+         "วิจัย", "ปรับปรุง(?!แก้ไข)(?!นโยบาย|ประกาศ)", "พัฒนา"),
     ),
     "communication": (
         "service notices, account messages and updates",
@@ -324,6 +325,21 @@ PURPOSES: Table = {
          "ติดต่อสื่อสาร", "ติดต่อท่าน", "แจ้งข่าวสาร", "แจ้งเตือน", "แจ้งให้ท่านทราบ", "ส่งข้อความ", "การแจ้งข้อมูล", "ติดต่อกลับ"),
     ),
 }
+
+SELF_EVIDENT_PURPOSES: Table = {
+    "marketing": (
+        "marketing messages, which state their purpose by what they are",
+        (r"\bmarketing (?:emails?|messages?|communications?|texts?|calls?|SMS)\b", r"\bpromotional (?:emails?|messages?|text messages?|SMS|communications?)\b",
+         r"\b(?:show|serve|display)s? (?:you )?(?:\w+ )?ads\b", "เชิงพาณิชย์", "เสนอขาย", "SMS ?โฆษณา", "ข้อความโฆษณา", "อีเมลโฆษณา"),
+    ),
+    "billing": ("payments processed for the user", (r"\bpayments? (?:are|is) processed\b",)),
+    "communication": (
+        "service messages named as such",
+        (r"\b(?:order|delivery|shipping|account|service|security|booking|trip) (?:updates|alerts|notifications|confirmations)\b",
+         "แจ้งเตือนสถานะ", "ยืนยันคำสั่งซื้อ"),
+    ),
+}
+"""Purpose wording that needs no "to" or "เพื่อ" before it: the phrase is itself the purpose."""
 
 LAWS: Table = {
     "gdpr": ("EU General Data Protection Regulation", (r"(?<!UK )\bGDPR\b", r"(?<!UK )\bGeneral Data Protection Regulation\b", r"\bRegulation \(EU\) 2016/679")),
@@ -355,12 +371,12 @@ LAWS: Table = {
 TRANSFER_MECHANISMS: Table = {
     "scc": ("standard contractual clauses", (r"\bstandard (?:data protection |contractual )clauses\b", r"\bSCCs?\b", r"\bmodel (?:contract(?:ual)? )?clauses\b",
                                               "ข้อสัญญามาตรฐาน", "สัญญามาตรฐาน")),
-    "adequacy": ("adequacy decision", (r"\badequacy (?:decision|finding|regulation)s?\b", r"\badequate (?:level of )?(?:data )?protection\b", r"\bdeemed adequate\b", r"\badequacy\b",
-                                        "มาตรฐานการคุ้มครองข้อมูลส่วนบุคคลที่เพียงพอ", "มาตรฐานที่เพียงพอ", "ระดับการคุ้มครองที่เพียงพอ", "การคุ้มครองที่เพียงพอ")),
+    "adequacy": ("adequacy decision", (r"(?<!no )\badequacy (?:decision|finding|regulation)s?\b", r"(?<!not )\badequate (?:level of )?(?:data )?protection\b", r"\bdeemed adequate\b", r"(?<!no )\badequacy\b",
+                                        "(?<!ไม่มี)มาตรฐานการคุ้มครองข้อมูลส่วนบุคคลที่เพียงพอ", "มาตรฐานที่เพียงพอ", "ระดับการคุ้มครองที่เพียงพอ", "การคุ้มครองที่เพียงพอ")),
     "bcr": ("binding corporate rules", (r"\bbinding corporate rules\b", r"\bBCR(?:s|-P)?\b",
-                                        "นโยบายในการคุ้มครองข้อมูลส่วนบุคคล(?:เพื่อการส่งหรือโอน)?.{0,60}(?:เครือกิจการ|ในเครือ|กลุ่มบริษัท)", "กฎเกณฑ์ภายในกลุ่ม")),
+                                        "นโยบาย(?:ใน(?:การ)?)?คุ้มครองข้อมูลส่วนบุคคล.{0,60}(?:เครือกิจการ|ในเครือ|กลุ่มบริษัท)", "กฎเกณฑ์ภายในกลุ่ม")),
     "consent": ("the user's consent to the transfer", (r"\b(?:with|based on|on the basis of|rely on) your (?:explicit )?consent\b", r"\bconsent to (?:the |such |this )?transfer",
-                                                        r"\bexplicit consent\b", r"\b(?:obtain|ask for|seek|request) your (?:\w+ )?consent\b", "ได้รับความยินยอม", "ความยินยอมจากท่าน", "ความยินยอมของท่าน")),
+                                                        r"\bexplicit consent\b", r"\b(?:obtain|ask for|seek|request) your (?:\w+ )?consent\b", "ได้รับความยินยอม", "ความยินยอมจากท่าน", "ความยินยอมของท่าน", "ให้ความยินยอม")),
     "dpf": ("EU-U.S. Data Privacy Framework", (r"\bData Privacy Framework\b", r"\bDPF\b")),
     "privacy_shield": ("EU-U.S. / Swiss-U.S. Privacy Shield", (r"\bPrivacy Shield\b",)),
 }
@@ -369,7 +385,7 @@ SECURITY_MEASURES: Table = {
     "encryption_transit": ("encrypted in transit: TLS, SSL, HTTPS", (r"\bTLS\b", r"\bSSL\b", r"\bHTTPS\b", r"\bTransport Layer Security\b", r"\bSecure Sockets? Layer\b", r"\bin transit\b", r"\bencrypted (?:connection|channel)",
                                                                      "ระหว่างการส่ง", "ระหว่างการรับส่ง", "ระหว่างการโอน", "การส่งผ่าน")),
     "encryption_rest": ("encrypted at rest or in storage", (r"\bat rest\b", r"\bAES(?:-?256)?\b", r"\bencrypted (?:in|on) (?:our |the )?(?:database|server|storage|disk)s?\b", r"\bto encrypted\b", r"\bencrypted (?:storage|databases?|disks?|backups?)", r"\bencrypt(?:ed|ion of) (?:stored|all stored)",
-                                                            "ขณะจัดเก็บ", "ระหว่างการจัดเก็บ", "การจัดเก็บแบบเข้ารหัส", "ที่จัดเก็บไว้")),
+                                                            "ขณะจัดเก็บ", "ระหว่างการจัดเก็บ", "การจัดเก็บแบบเข้ารหัส", "ที่จัดเก็บไว้", "เข้ารหัส\\S{0,10}ไว้ใน", "จัดเก็บ\\S{0,30}เข้ารหัส")),
     "encryption": ("encryption of unstated scope", (r"\bencrypt", r"\bcryptograph", "เข้ารหัส")),
     "access_control": ("restricted, need-to-know or role-based access", (r"\baccess controls?\b", r"\brestrict(?:s|ed|ing)? access\b", r"\bneed[- ]to[- ]know\b", r"\brole[- ]based access\b",
                                                                          r"\blimit(?:s|ed)? access\b", r"\baccess (?:is|to (?:your |personal |such )?(?:data|information) is) (?:limited|restricted)\b", r"\bleast privilege\b",
@@ -378,7 +394,7 @@ SECURITY_MEASURES: Table = {
                                                                          "ควบคุมการเข้าถึง", "จำกัดการเข้าถึง", "จำกัดสิทธิการเข้าถึง", "สิทธิในการเข้าถึงข้อมูล", "เฉพาะผู้ที่ได้รับอนุญาต", "เท่าที่จำเป็นต้องรู้")),
     "mfa": ("two-factor or multi-factor authentication", (r"\b(?:two|multi|2)[- ](?:factor|step)\b", r"\bMFA\b", r"\b2FA\b", "การยืนยันตัวตนหลายปัจจัย", "ยืนยันตัวตนสองขั้นตอน", "สองปัจจัย", "หลายปัจจัย")),
     "audits": ("audits, assessments, penetration tests", (r"\baudit", r"\bpenetration test", r"\b(?:annual|regular|periodic|independent|third-party|external|internal|quarterly) (?:\w+ ){0,3}(?:assessments?|audits?)\b", r"\bassessor\b", r"\bvulnerability (?:scan|assessment|test)", r"\bsecurity (?:assessments?|reviews?|testing)\b", r"\brisk assessments?\b",
-                                                          "ตรวจสอบ", "ทดสอบเจาะระบบ", "ประเมินความเสี่ยง", "ประเมินช่องโหว่")),
+                                                          "ตรวจสอบ(?:ความปลอดภัย|ระบบ|ช่องโหว่|ภายใน|จากภายนอก|โดยหน่วยงานภายนอก)", "ผู้ตรวจสอบ", "ตรวจประเมิน", "ทดสอบเจาะระบบ", "ประเมินความเสี่ยง", "ประเมินช่องโหว่")),
     "training": ("staff training", (r"\btraining\b", r"\btrained\b", "ฝึกอบรม", "อบรม")),
     "pseudonymization": ("pseudonymize, anonymize, hash, de-identify", (r"\bpseudonym", r"\banonymi[sz]", r"\bde-?identif", r"\bhash(?:ed|ing|es)?\b", r"\baggregat",
                                                                         "แฝงข้อมูล", "ทำให้เป็นข้อมูลนิรนาม", "ข้อมูลนิรนาม", "นิรนาม", "ไม่สามารถระบุตัว")),
@@ -386,7 +402,7 @@ SECURITY_MEASURES: Table = {
                                                                 "เฝ้าระวัง", "ตรวจจับการบุกรุก", "บันทึกการเข้าถึง", "ติดตามตรวจสอบ")),
     "firewalls": ("firewalls and network security", (r"\bfirewalls?\b", r"\bnetwork security\b", "ไฟร์วอลล์")),
     "physical_security": ("secured premises and data centres", (r"\bphysical (?:security|safeguards|access|measures|controls)", r"\bsecure (?:facilities|premises|data cent(?:er|re)s)", r"\bdata cent(?:er|re)s? (?:with|that)",
-                                                                "ทางกายภาพ", "ศูนย์ข้อมูลที่มีความปลอดภัย", "สถานที่ที่ปลอดภัย")),
+                                                                "ทางกายภาพ", "ศูนย์ข้อมูลที่มีความปลอดภัย", "สถานที่ที่ปลอดภัย", "ควบคุมการเข้า-?ออก", "กล้องวงจรปิด", r"\bCCTV\b")),
     "certification": ("ISO 27001, SOC 2, PCI DSS and similar", (r"\bISO(?:/IEC)? ?270(?:01|17|18)\b", r"\bISO(?:/IEC)? ?27701\b", r"\bSOC ?[123]\b", r"\bPCI[- ]DSS\b", r"\bCSA STAR\b", r"\bHITRUST\b",
                                                                  r"\bcertified (?:to|against) (?:the )?(?:ISO|international (?:security )?standards)")),
     "backups": ("backups", (r"\bback-?ups?\b", r"\bbacked up\b", r"\bdisaster recovery\b", "สำรองข้อมูล", "ข้อมูลสำรอง")),
@@ -399,7 +415,7 @@ DEADLINE_BOUNDS: Table = {
     "request_response": (
         "answering or acting on a user's request",
         (r"\brequests?\b", r"\bask\b", r"\basks\b", r"\basked\b", r"\brespond", r"\breply\b", r"\bresponse\b", r"\bcomplaints?\b", r"\benquir", r"\binquir", r"\bopt[- ]?outs?\b",
-         "คำขอ", "คำร้อง", "ตอบกลับ", "ข้อร้องเรียน", "ได้รับแจ้ง", "ดำเนินการตาม"),
+         "คำขอ", "คำร้อง", "ตอบกลับ", "ข้อร้องเรียน", "ได้รับแจ้ง", "ดำเนินการตาม", "ท่าน(?:ได้)?ขอ(?!ง)", "ขอให้", "ยกเลิกการรับ", "แจ้งยกเลิก"),
     ),
     "breach_notification": (
         "notifying users or a regulator of a breach",
@@ -429,15 +445,15 @@ RETENTION_TERMS: Table = {
     "account_lifetime": ("while the account is active", (r"\b(?:as long as|while|for as long as|so long as) (?:your|the) (?:\w+ ){0,2}(?:account|membership|subscription) (?:is|remains) (?:active|open)",
                                                          r"\buntil you (?:delete|close|deactivate|cancel) (?:your )?(?:account|membership|subscription)", r"\bfor the (?:life|lifetime|duration) of your (?:account|membership|subscription)",
                                                          r"\bas long as you (?:use|maintain|have) (?:an? |your )?(?:account|the service|our services|membership)",
-                                                         "ตลอดระยะเวลาที่ท่าน(?:ยัง)?(?:เป็นสมาชิก|เป็นลูกค้า|ใช้บริการ|มีบัญชี)", "จนกว่าท่านจะ(?:ยกเลิก|ปิด|ลบ)(?:บัญชี|การเป็นสมาชิก|การใช้บริการ)",
-                                                         "ตราบเท่าที่ท่าน(?:ยัง)?(?:เป็นสมาชิก|เป็นลูกค้า|ใช้บริการ|มีบัญชี)", "ระหว่างที่ท่าน(?:ยัง)?(?:เป็นสมาชิก|เป็นลูกค้า|ใช้บริการ)")),
+                                                         "(?:ตลอดระยะเวลา|ตราบเท่า|ระหว่าง|ในระหว่าง)ที่\\S{0,20}?(?:ยังคง|ยัง)?(?:เป็นสมาชิก|เป็นลูกค้า|ใช้บริการ|มีบัญชี|มีผลบังคับ)",
+                                                         "จนกว่าท่านจะ(?:ยกเลิก|ปิด|ลบ)(?:บัญชี|การเป็นสมาชิก|การใช้บริการ)")),
 }
 
 RETENTION_CUES = (
     r"\bretain", r"\bretention\b", r"\bkeep(?!s? (?:\w+ ){0,4}(?:confidential|secure|safe|private|informed|up to date))",
     r"\bkept\b(?! (?:confidential|secure|safe|private))", r"\bstor(?:e|ed|es|ing|age)\b", r"\bdelet", r"\berase", r"\bpurg", r"\barchiv", r"\bdestroy",
     r"\bdispos", r"\bremov(?:e|ed)\b", r"\bhold\b", r"\bheld\b", r"\bmaintain(?:ed)?\b", r"\bexpire", r"\bremain", r"\bpersist", r"\banonymi[sz]",
-    "เก็บรักษา", "เก็บ(?!รวบรวม)", "ลบ", "ทำลาย", "ระยะเวลา", "จัดเก็บ", "หมดอายุ", "ทำให้เป็นข้อมูลที่ไม่สามารถระบุ",
+    "เก็บรักษา", "เก็บ(?!รวบรวม)", "ลบ", "ทำลาย", "ระยะเวลา(?:การ|ใน(?:การ)?)?เก็บ", "จัดเก็บ", "หมดอายุ", "ทำให้เป็นข้อมูลที่ไม่สามารถระบุ",
 )
 """Words that make a duration in a clause a retention period."""
 
@@ -453,7 +469,7 @@ USER_AGENCY = (
     r"\b(?:users|customers|individuals|residents|consumers|members|parents|guardians|data subjects|visitors|patients|players|you) (?:can|may|have)\b", r"\bif you\b", r"\bto (?:exercise|use)\b",
     r"\bby (?:clicking|contacting|visiting|emailing|writing|calling|going|following|using|selecting|changing|adjusting|updating)\b", r"\bask us\b", r"\bcontact us\b", r"\bopt[- ]out\b", r"\bunsubscrib",
     r"\byou (?:do not|don't) (?:want|wish)\b", r"\bat any time\b", r"^\s*(?:reply|click|tap|select|visit|go to|use|email|call|text|write|contact)\b", r"^\s*(?:[-•*]|\(?[a-z0-9]{1,3}[.)])?\s*(?:the )?right\b", r"\bsettings\b",
-    "สิทธิ", "ขอ", "สามารถ", "ท่านอาจ", "ติดต่อ", "ยกเลิก", "ถอน",
+    "สิทธิ", "ขอ(?!ง)", "สามารถ", "ท่านอาจ", "ติดต่อ", "ยกเลิก", "ถอน",
 )
 """Words that make a rights term a right of the user rather than something the company does."""
 
@@ -462,8 +478,8 @@ AGE_CONTEXT = (r"\bage", r"\bold\b", r"\b(?:players|users|people|persons|individ
                "อายุ", "เด็ก", "ผู้เยาว์", "บรรลุนิติภาวะ", "ผู้ปกครอง", "ปีบริบูรณ์")
 """Words near a number that make it an age."""
 
-DPO_TERMS = (r"\bData Protection Officers?\b", r"\bDPO\b", r"\bPrivacy Officer\b", r"\bChief Privacy Officer\b",
-             "เจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล", "เจ้าหน้าที่คุ้มครองข้อมูล")
+DPO_TERMS = (r"\bData Protection Officers?(?: ?\(DPO\))?", r"\bDPO\b", r"\bPrivacy Officer\b", r"\bChief Privacy Officer\b",
+             "เจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล(?: ?\\(DPO\\))?", "เจ้าหน้าที่คุ้มครองข้อมูล")
 """Mentions of a data protection officer (``contacts`` of kind ``dpo``)."""
 
 PHONE_CONTEXT = (r"\bcall\b", r"\bphone\b", r"\btel\b", r"\btelephone\b", r"\bhotline\b", r"\btoll[- ]free\b", r"\bfax\b", r"\bmobile\b", r"\bdial\b", r"\bcontact\b", r"\bline\b", r"\bnumber\b",
