@@ -13,7 +13,7 @@ _AGE_PATTERNS = (
     re.compile(rf"\b(?:under|below|younger than|older than|over|at least|aged?|age of|ages|less than|minimum age of|turn(?:ed|s)?)\s+(?:the\s+age\s+of\s+)?{_AGE}(?![\d/%])", re.IGNORECASE),
     re.compile(rf"{_AGE}[\s-]*(?:years?|yrs?)[\s-]*(?:of[\s-]+age|old)", re.IGNORECASE),
     re.compile(rf"{_AGE}\s*(?:\+|or (?:older|over|above|younger|under)|and (?:older|over|above|under))", re.IGNORECASE),
-    re.compile(rf"(?:ages?|aged|between the ages of)\s+[0-9]+\s*(?:-|–|to|and)\s*{_AGE}", re.IGNORECASE),
+    re.compile(rf"(?:ages?|aged|between the ages of|(?:is|are) between)\s+[0-9]+\s*(?:-|–|to|and)\s*{_AGE}(?!\s*(?:days?|weeks?|months?|years?(?! old| of age)|hours?|%|percent))", re.IGNORECASE),
     re.compile(rf"อายุ\s*(?:ต่ำกว่า|ไม่ถึง|ไม่เกิน|ไม่ต่ำกว่า|ตั้งแต่|เกิน|น้อยกว่า|ครบ|มากกว่า|ระหว่าง|กว่า)?\s*{_AGE}\s*(?:ปี|-)"),
     re.compile(rf"{_AGE}\s*ปีบริบูรณ์"),
     re.compile(rf"(?:ผู้เยาว์|เด็ก)[^0-9๐-๙]{{0,30}}?{_AGE}\s*ปี"),
@@ -37,7 +37,7 @@ def extract_age_thresholds(text: str) -> list[int]:
             value = parse_number(match["n"])
             if value is not None and value.is_integer() and 1 <= value <= 99 and match["n"].lower() not in ("a", "an"):
                 ages.add(int(value))
-            if "between the ages" in match.group(0).lower() or re.match(r"(?:ages?|aged)\s+\d", match.group(0), re.IGNORECASE) or re.match(r"อายุ\s*(?:ระหว่าง|ตั้งแต่)?\s*[0-9๐-๙]+\s*(?:-|–|ถึง)", match.group(0)):
+            if re.match(r"(?:ages?|aged|between the ages of|(?:is|are) between)\s+\d", match.group(0), re.IGNORECASE) or re.match(r"อายุ\s*(?:ระหว่าง|ตั้งแต่)?\s*[0-9๐-๙]+\s*(?:-|–|ถึง)", match.group(0)):
                 low = parse_number(re.search(r"[0-9๐-๙]+", match.group(0)).group(0))
                 if low is not None:
                     ages.add(int(low))

@@ -16,7 +16,8 @@ _POSTCODE = (
     r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b",  # UK
     r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b",  # Canada
     r"\b\d{6}\b",  # Singapore
-    r"\b\d{4}\b(?=,?\s*(?:Australia|Ireland|Denmark|Austria|Belgium|Switzerland|Netherlands|Norway)\b)",
+    r"\b\d{4}(?: [A-Z][\w-]+)?(?=,?\s*(?:Australia|Ireland|Denmark|Austria|Belgium|Switzerland|Netherlands|Norway|Luxembourg)\b)",
+    r"\b[A-Z]\d{2} ?[A-Z0-9]{4}\b",  # Ireland (Eircode)
     r"\b\d{3}-\d{4}\b(?=,?\s*Japan)",
 )
 _COUNTRY = r"(?:,?\s*(?:USA|U\.S\.A\.|United States(?: of America)?|United Kingdom|UK|Thailand|ประเทศไทย|Ireland|Singapore|Canada|Australia|Germany|Japan|France|Netherlands|India|Vietnam|Malaysia|Indonesia|Philippines))?"
@@ -84,7 +85,7 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
     for match in _PHONE_RE.finditer(text):
         value = match.group(0).rstrip(" .-(")
         digits = sum(ch.isdigit() for ch in value)
-        if digits < 7 or digits > 15 or _DATE_LIKE.match(value.strip()):
+        if digits < 7 or digits > 16 or _DATE_LIKE.match(value.strip()):
             continue
         context = text[max(0, match.start() - 30) : match.start()]
         formatted = value.startswith(("+", "(", "0", "1-8", "1 8")) or re.search(r"\d[ -]\d", value)

@@ -36,16 +36,23 @@ _SECURITY_CONTEXT = (r"\bsecur", r"\bprotect", r"\bsafeguard", r"\bconfidential"
                      "ปลอดภัย", "ป้องกัน", "คุ้มครอง", "ความลับ", "เข้ารหัส", "มาตรการ", "รั่วไหล", "โดยมิชอบ", "ไม่ได้รับอนุญาต")
 _PURPOSE_MARKER = re.compile(
     r"(?:\b(?:to|for|in order to|so (?:that|we can)|help(?:s)? us|used? (?:it |them |this |your data )?(?:for|to)|purposes? of|aim(?:ed)? at)\b"
-    r"|เพื่อ|สำหรับ|ในการ|วัตถุประสงค์|โดยมี)(?:\s*[^\s;.,]+){0,3}\s*$",
+    r"|เพื่อ|สำหรับ(?!ผู้|บุคคล|ลูกค้า|เด็ก)|ในการ|วัตถุประสงค์|โดยมี|จำเป็นต่อการ)(?:\s*[^\s;.,]+){0,3}\s*$",
     re.IGNORECASE,
 )
+# "We use your data to connect calls, bill you and tell you about outages": a list of purposes after one "use ... to".
+_PURPOSE_FRAME = re.compile(
+    r"\b(?:use[sd]?|using|process(?:es|ed)?|collect(?:s|ed)?|shar(?:e|es|ed)|disclos(?:e|es|ed)|retain(?:s|ed)?|keep|kept)\b[^.;]{0,60}?\b(?:to|for)\b|เพื่อ",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:not|never)\s+(?:\w+\s+)?(?:use|share|sell|process)\b|ไม่(?:ใช้|นำ|ขาย|แบ่งปัน)", re.IGNORECASE)
 _PURPOSE_CONTEXT = (r"\bpurpose", r"\bhow we use\b", r"\bwhy we\b", r"\buse (?:of )?(?:your )?(?:personal )?(?:data|information)\b", r"\bwe use\b",
                     "วัตถุประสงค์", "การใช้ข้อมูล", "ใช้ข้อมูล")
 # Security words that are codes wherever they appear; the others ("training", "monitoring") only in a clause about security.
-_SPECIFIC_SECURITY = ("encryption_transit", "encryption_rest", "encryption", "mfa", "pseudonymization", "firewalls", "certification")
+_SPECIFIC_SECURITY = ("encryption_transit", "encryption_rest", "encryption", "access_control", "mfa", "pseudonymization", "firewalls", "certification")
 MINOR_AGE = 18
 _DATA_WORDS = (r"\bdata\b", r"\binformation\b", r"\bcollect", r"\bprocess", r"\brecord", r"\bphotos?\b", r"\bprofiles?\b",
                "ข้อมูล", "เก็บ", "บันทึก", "ภาพถ่าย", "ประมวลผล")
+_UNDER_WORDS = (r"\bunder\b", r"\bbelow\b", r"\byounger than\b", r"\bless than\b", r"\bbetween\b", r"\baged\b", "ต่ำกว่า", "ไม่ถึง", "น้อยกว่า", "ระหว่าง")
 _TRANSFER_CONTEXT = (r"\btransfer", r"\boutside\b", r"\babroad\b", r"\boverseas\b", r"\binternational", r"\bcross-border\b", r"\bother countries\b",
                      r"\bcountr(?:y|ies)\b", "ต่างประเทศ", "โอน", "ส่งข้อมูล")
 
@@ -81,10 +88,15 @@ def extract_purposes(text: str, context: str = "") -> list[str]:
     ['security_fraud']
     """
     anywhere = mentions(context, _PURPOSE_CONTEXT)
+    frame = _PURPOSE_FRAME.search(text)
     found = []
     for code, (_, patterns) in PURPOSES.items():
         for match in compiled(patterns).finditer(text):
-            if anywhere or _PURPOSE_MARKER.search(text[max(0, match.start() - 40) : match.start()]) or match.group(0).lower().startswith(("to ", "for ")):
+            in_frame = frame is not None and frame.start() <= match.start() and not re.search(r"[.;]", text[frame.end() : match.start()])
+            before = re.split(r"[.;!?]", text[max(0, match.start() - 80) : match.start()])[-1]
+            if _NEGATED.search(before) or re.search(r"ว่าด้วย\S*$", before):
+                continue  # "we will not use it to ...", or words inside a law's title ("กฎหมายว่าด้วยการป้องกัน...การฟอกเงิน")
+            if anywhere or in_frame or _PURPOSE_MARKER.search(text[max(0, match.start() - 60) : match.start()]) or match.group(0).lower().startswith(("to ", "for ")):
                 found.append(code)
                 break
     for code in codes_in(text, SELF_EVIDENT_PURPOSES):
@@ -146,7 +158,8 @@ def extract_attributes(text: str, context: str = "") -> dict[str, list]:
     'P10Y'
     """
     attributes = {family: extractor(text, context) for family, extractor in EXTRACTORS.items()}
-    if any(age <= MINOR_AGE for age in attributes["age_threshold"]) and mentions(text, _DATA_WORDS) and "children" not in attributes["data_types"]:
+    minors = any(age <= MINOR_AGE for age in attributes["age_threshold"]) and mentions(text, _UNDER_WORDS)
+    if minors and mentions(text, _DATA_WORDS) and "children" not in attributes["data_types"]:
         attributes["data_types"].append("children")  # "data of users under 16" is children's data
     return attributes
 

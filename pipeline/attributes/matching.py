@@ -8,10 +8,26 @@ from functools import lru_cache
 from .vocabulary import Table
 
 
+# A Thai term must match whole syllables: not end before a vowel or tone mark
+# that belongs to its last consonant ("ข้อมูล|บัตร" is not "ลบ"), nor start
+# after a leading vowel that belongs to its first ("เชื่อ" is not "ชื่อ").
+_THAI_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_THAI_CONSONANT = re.compile("[ก-ฮ]")
+
+
+def syllable_safe(pattern: str) -> str:
+    """``pattern`` with syllable guards where it starts or ends with a Thai consonant."""
+    if _THAI_CONSONANT.match(pattern):
+        pattern = f"(?<![เแโใไ]){pattern}"
+    if _THAI_CONSONANT.match(pattern[-1:]):
+        pattern = f"{pattern}(?![{_THAI_MARKS}])"
+    return pattern
+
+
 @lru_cache(maxsize=None)
 def compiled(patterns: tuple[str, ...]) -> re.Pattern:
-    """One case-insensitive pattern matching any of ``patterns``."""
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+    """One case-insensitive pattern matching any of ``patterns``, Thai terms guarded by :func:`syllable_safe`."""
+    return re.compile("|".join(f"(?:{syllable_safe(pattern)})" for pattern in patterns), re.IGNORECASE)
 
 
 def mentions(text: str, patterns: tuple[str, ...]) -> bool:

@@ -20,6 +20,7 @@ _AGE_BEFORE = re.compile(r"(?:\bage[ds]?(?: of)?|\bunder|\bover|\bolder than|\by
 _AGE_AFTER = re.compile(r"^\s*(?:of age|old|บริบูรณ์)", re.IGNORECASE)
 _NOTICE_AFTER = re.compile(r"^[\s']*(?:'s?\s*)?(?:\w+\s+){0,2}?(?:in advance|prior|before|notice|ล่วงหน้า|ก่อน)", re.IGNORECASE)
 _WINDOW = 45
+_BOUND_REACH = 200
 _WITHIN = (r"\bwithin\b", r"\bno later than\b", r"\bnot later than\b", "ภายใน", "ไม่ช้ากว่า")
 _DELETION = (r"\bdelet", r"\beras", r"\bpurg", r"\bdestroy", r"\banonymi[sz]", r"\bremov", "ลบ", "ทำลาย", "ทำให้เป็นข้อมูลที่ไม่สามารถระบุ")
 _LABEL = re.compile(r"^\s*(?P<label>[^:：.;,]{2,50}?)\s*[:：]\s*(?=\S)")
@@ -98,6 +99,17 @@ def retained_subject(text: str) -> str | None:
     return None
 
 
+def _bounds_by_distance(text: str, mention: DurationMention) -> list[str]:
+    """Bounds whose wording is near the period, nearest first: one clause may give a change notice and a breach deadline."""
+    distances: dict[str, int] = {}
+    for code, (_, patterns) in DEADLINE_BOUNDS.items():
+        for match in compiled(patterns).finditer(text):
+            distance = max(mention.start - match.end(), match.start() - mention.end, 0)
+            if distance < min(distances.get(code, _BOUND_REACH), _BOUND_REACH):
+                distances[code] = distance
+    return sorted(distances, key=distances.get)
+
+
 def _is_age(text: str, mention: DurationMention) -> bool:
     return bool(_AGE_BEFORE.search(text[max(0, mention.start - 25) : mention.start]) or _AGE_AFTER.match(text[mention.end :]))
 
@@ -114,14 +126,11 @@ def _deadline_bound(text: str, mention: DurationMention, context: str = "") -> s
     labelled = label is not None and mention.start >= label.end() and "request_response" in codes_in(label["label"], DEADLINE_BOUNDS)
     if not (compiled(DEADLINE_CUES).search(before) or _NOTICE_AFTER.match(after) or labelled):
         return None
-    bounds = codes_in(f"{text} {context}", DEADLINE_BOUNDS)
-    if "breach_notification" in bounds:
-        return "breach_notification"
-    if "change_notice" in bounds and (_NOTICE_AFTER.match(after) or re.search(r"in advance|ล่วงหน้า|notice|แจ้ง", text, re.IGNORECASE)):
-        return "change_notice"
-    if "request_response" in bounds:
-        return "request_response"
-    if mentions(text, _DELETION):
+    notice = bool(_NOTICE_AFTER.match(after) or re.search(r"in advance|ล่วงหน้า|notice|แจ้ง", text, re.IGNORECASE))
+    for bound in [*_bounds_by_distance(text, mention), *codes_in(context, DEADLINE_BOUNDS)]:
+        if bound != "change_notice" or notice:
+            return bound
+    if mentions(text[max(0, mention.start - 2 * _WINDOW) : mention.start], _DELETION) or mentions(after, _DELETION):
         return None  # "deleted within 30 days" is how long data lives, not a promise to act
     if not mentions(before, _WITHIN) and mentions(f"{text} {context}", RETENTION_CUES):
         return None

@@ -25,7 +25,7 @@ RIGHTS: Table = {
          r"\bconfirm(?:ation)? (?:of )?whether\b", r"\bright to know\b", r"\bknow (?:what|which) (?:personal )?(?:data|information)",
          r"\bsubject access\b", r"\baccess request", r"\brequest access\b", r"\b(?:review|inspect|see|view)\b(?= (?:\S+ ){0,4}(?:information|data|records|details)\b)",
          r"\bdisclose (?:to you )?the categories\b", r"\bspecific pieces\b",
-         "ขอเข้าถึง", "สิทธิ(?:ใน(?:การ)?)?(?:ขอ)?เข้าถึง", "ขอรับสำเนา", "ขอสำเนา", "ขอดูข้อมูล", "ตรวจสอบ(?:และแก้ไข)?ข้อมูล(?:ส่วนบุคคล)?(?:ของ(?:ตน|ท่าน))"),
+         "ขอเข้าถึง", "สิทธิ(?:ใน(?:การ)?)?(?:ขอ)?เข้าถึง", "ขอรับสำเนา", "ขอสำเนา", "ขอดูข้อมูล", "ดาวน์โหลดสำเนา", "ตรวจสอบ(?:(?:หรือ|และ)\\S{1,8})?ข้อมูล"),
     ),
     "rectification": (
         "correct or update inaccurate data",
@@ -58,24 +58,25 @@ RIGHTS: Table = {
     ),
     "withdraw_consent": (
         "withdraw consent given earlier",
-        (r"\bwithdraw(?:al|ing|n)? (?:of )?(?:your |their |this |that |such )?consent", r"\brevok(?:e|ing) (?:your |their )?consent",
+        (r"\bwithdraw(?:al|ing|n)? (?:of )?(?:your |their |this |that |such )?consent", r"\bchange your mind\b", r"\brevok(?:e|ing) (?:your |their )?consent",
          r"\bconsent\b.{0,40}\b(?:withdraw|revoke)", "ถอนความยินยอม", "เพิกถอนความยินยอม"),
     ),
     "complaint": (
         "lodge a complaint with a regulator",
-        (r"\b(?:lodge|file|make|submit|bring) (?:a )?complaint", r"\bcomplain to\b", r"\bright to complain\b",
-         "ร้องเรียน"),
+        (r"\b(?:lodge|file|make|submit|bring) (?:a )?complaint (?:with|to) (?:a |the |your |our )?(?:\w+ ){0,3}(?:authorit|regulator|commission|ombudsman|PDPC|ICO\b|attorney|DPA\b)",
+         r"\bcomplain\w*\b.{0,60}\b(?:authorit|regulator|commission|ombudsman|PDPC|ICO\b|attorney general|DPA\b)", r"\bright to (?:lodge a )?complain",
+         "ร้องเรียน.{0,60}(?:คณะกรรมการ|สำนักงาน|หน่วยงานกำกับ|ผู้มีอำนาจ)", "สิทธิ(?:ใน(?:การ)?)?(?:ยื่น)?(?:ข้อ)?ร้องเรียน"),
     ),
     "opt_out_sale": (
         "opt out of the sale or sharing of personal information",
-        (r"\bopt[- ]out of (?:the )?(?:sale|selling|sharing)", r"\bdo not sell(?: or share)? my\b", r"\bright to opt[- ]out\b",
-         r"\bdirect us not to sell\b", r"\bopt-?out\b.{0,80}\b(?:stop (?:sharing|selling)|sale|selling)\b", "ไม่ขายข้อมูล(?:ส่วนบุคคล)?ของฉัน", "ปฏิเสธการขาย"),
+        (r"\bopt[- ]out of (?:the )?(?:\w+ )?(?:sale|selling|sharing)", r"\blimit (?:our |the )?sharing\b", r"\bdo not sell(?: or share)? my\b", r"\bright to opt[- ]out\b",
+         r"\bdirect us not to sell\b", r"\bopt-?out\b.{0,80}\b(?:stop (?:sharing|selling)|sale|selling)\b", "ไม่ขายข้อมูล(?:ส่วนบุคคล)?ของฉัน", "ปฏิเสธการขาย", "ไม่ให้(?:มีการ)?(?:แบ่งปัน|ขาย)"),
     ),
     "opt_out_marketing": (
         "stop receiving marketing",
         (r"\bunsubscrib", r"\bopt(?:ing)?[- ]out of (?:\w+ ){0,3}(?:marketing|promotional|newsletter|advertising|commercial)",
          r"\bstop receiving (?:\w+ ){0,2}(?:marketing|promotional|newsletter|offers)", r"\bmarketing preferences\b",
-         r"\bno longer (?:wish|want) to receive\b", r"\bopt(?:ing)?[- ]out\b(?=.{0,80}(?:marketing|promotional|newsletter|offers))",
+         r"\bno longer (?:wish|want) to receive\b", r"\bopt(?:ing)?[- ]out\b(?=(?:(?!shar|sale|sell).){0,80}(?:marketing|promotional|newsletter|offers))",
          r"\bto opt[- ]out of receiving\b", r"\bstop receiving\b", r"\breply STOP\b", r"\b(?:refuse|decline) to receive\b", r"\bobject\b.{0,60}\bmarketing\b",
          "ยกเลิกการรับ(?:ข่าวสาร|ข้อมูล|อีเมล|การแจ้ง|ข้อความ)", "ยกเลิกการสมัครรับ", "ปฏิเสธการรับ(?:ข่าวสาร|ข้อมูล)",
          "ไม่ประสงค์(?:จะ)?รับ", "ไม่ต้องการรับ(?:ข่าวสาร|ข้อมูล|ข้อความ|อีเมล|ข้อเสนอ|SMS)", "ปฏิเสธการรับ", "ยกเลิกการรับ", "แจ้งยกเลิก"),
@@ -96,12 +97,12 @@ DATA_TYPES: Table = {
         "e-mail address, phone number, postal address",
         (r"\be-?mail address", r"\b(?:tele)?phone numbers?\b", r"\bmobile (?:phone )?numbers?\b", r"\bcontact (?:details|information|data|info)\b",
          r"\b(?:postal|mailing|billing|shipping|delivery|home|residential) address", r"\bfax\b",
-         "(?<!ทาง)(?<!ส่ง)(?<!ระบบ)(?<!หรือ)อีเมล(?!เชิง|ทุก|\\s*[A-Za-z0-9._%+-]+@)", "ที่อยู่อีเมล", in_thai("E-?mail"), "เบอร์โทร", "หมายเลขโทรศัพท์", "โทรศัพท์มือถือ", "ข้อมูลการติดต่อ", "ข้อมูลสำหรับการติดต่อ",
+         "(?<!ทาง)(?<!ส่ง)(?<!ระบบ)(?<!หรือ)(?<!รับ)อีเมล(?!เชิง|ทุก|ทางการตลาด|โฆษณา|แจ้งเตือน|\\s*[A-Za-z0-9._%+-]+@)", "ที่อยู่อีเมล", in_thai("E-?mail"), "เบอร์โทร", "หมายเลขโทรศัพท์", "โทรศัพท์มือถือ", "ข้อมูลการติดต่อ", "ข้อมูลสำหรับการติดต่อ",
          "ที่อยู่(?:ทางไปรษณีย์|สำหรับจัดส่ง|ในการจัดส่ง|สำหรับติดต่อ|ตามทะเบียนบ้าน|ที่ติดต่อได้|ปัจจุบัน)", "รายละเอียดการติดต่อ"),
     ),
     "identity": (
         "name, date of birth, signature, photo of the person",
-        (r"\b(?:full |first |last |legal |your |user )?names?\b(?! of (?:the|our))", r"\bdates? of birth\b", r"\bbirth ?dates?\b", r"\bsignatures?\b",
+        (r"(?<!own )(?<!company )(?<!brand )(?<!business )\b(?:full |first |last |legal |your |user )?names?\b(?! of (?:the|our))", r"\bdates? of birth\b", r"\bbirth ?dates?\b", r"\bsignatures?\b",
          r"\b(?:photo|photograph)s? (?:of you|on your)\b", r"\bselfies?\b", r"\bprofile (?:photo|picture)s?\b", r"\bidentity (?:data|information|details)\b",
          "(?<!เ)ชื่อ(?!เสียง)", "นามสกุล", "วันเดือนปีเกิด", "วันเกิด", "ลายมือชื่อ", "รูปถ่าย", "ภาพถ่าย", "ข้อมูลระบุตัวตน"),
     ),
@@ -115,9 +116,9 @@ DATA_TYPES: Table = {
     "financial": (
         "bank account, income, credit history, transaction history",
         (r"\bbank (?:account|details|statement)", r"\bincome\b", r"\bsalary\b", r"\bcredit (?:history|score|rating|report)", r"\btransaction (?:history|data|details|records)",
-         r"\bfinancial (?:information|data|details|records)", r"\baccount numbers?\b", r"\bpurchase history\b", r"\bloan\b",
+         r"\bfinancial (?:information|data|details|records)", r"\baccount numbers?\b", r"\bpurchase history\b",
          "บัญชีธนาคาร", "เลขที่บัญชี", "รายได้", "เงินเดือน", "ประวัติเครดิต", "ข้อมูลทางการเงิน", "ประวัติการทำธุรกรรม", "ข้อมูลธุรกรรม",
-         "ข้อมูลการชำระเงิน", "ประวัติการซื้อ", "สินเชื่อ"),
+         "ข้อมูลการชำระเงิน", "ประวัติการซื้อ", "สินเชื่อ", "ทางการเงิน", "ประวัติการชำระเงิน"),
     ),
     "payment_card": (
         "credit or debit card details",
@@ -134,7 +135,7 @@ DATA_TYPES: Table = {
         (r"\bdevice (?:id|identifier|type|model|information|data|details|attributes)", r"\boperating system", r"\bbrowser (?:type|version|information|settings)",
          r"\badvertising (?:id|identifier)", r"\bIMEI\b", r"\b(?:IDFA|AAID|MAC address)\b", r"\bunique (?:device )?identifiers?",
          r"\bhardware (?:model|information)", r"\bmobile network information\b",
-         "อุปกรณ์", "ระบบปฏิบัติการ", "ประเภทเบราว์เซอร์", "เบราว์เซอร์", "รหัสประจำอุปกรณ์"),
+         "(?:ข้อมูล|รุ่น(?:ของ)?|รหัส(?:ประจำ)?|ประเภท(?:ของ)?|หมายเลข(?:ประจำ)?|ชนิด(?:ของ)?)อุปกรณ์", "รหัสโฆษณา", "ระบบปฏิบัติการ", "ประเภทเบราว์เซอร์", "เบราว์เซอร์", "รหัสประจำอุปกรณ์"),
     ),
     "network_ip": (
         "IP address and network data",
@@ -143,12 +144,12 @@ DATA_TYPES: Table = {
     "location": (
         "precise or approximate location",
         (r"\b(?:geo-?)?locations?\b", r"\bGPS\b", r"\bgeolocation", r"\bwhere you are\b", r"\bcoordinates\b",
-         "ตำแหน่ง", "พิกัด", "ที่ตั้ง"),
+         "ตำแหน่ง(?!งาน)", "พิกัด", "(?:ข้อมูล|ตำแหน่ง)ที่ตั้ง", "ที่ตั้งของ(?:ท่าน|คุณ|อุปกรณ์)"),
     ),
     "usage": (
         "activity on the service: pages, clicks, features, searches, logs",
         (r"\busage (?:data|information|details|patterns|statistics)", r"\bpages? (?:you )?(?:view|visit)", r"\bclicks?\b", r"\bbrowsing (?:history|activity|behaviou?r)",
-         r"\bsearch (?:history|queries|terms)", r"\b(?:server |access |activity |usage )logs?\b", r"\blog (?:data|files|information)", r"\binteract(?:ion)?s? with\b",
+         r"\bsearch (?:history|queries|terms)", r"\b(?:server |access |activity |usage )logs?\b", r"\blog (?:data|files|information)", r"\binteract(?:ion)?s? with\b", r"\bads you (?:viewed|clicked|saw|see)\b",
          r"\bfeatures you use\b", r"\bhow (?:you|users|learners|players|visitors|customers|people|students|readers) (?:use|interact|play|navigate)\b", r"\b(?:reading|listening|viewing|watch|browsing|play) history\b",
          r"\bgameplay\b", r"\btime (?:spent|you spend)\b", r"\bhow long you spend\b",
          "ข้อมูลการใช้งาน", "ประวัติการใช้งาน", "ประวัติการค้นหา", "ประวัติการเข้าชม", "การเข้าชม", "ข้อมูลจราจรทางคอมพิวเตอร์",
@@ -156,7 +157,7 @@ DATA_TYPES: Table = {
     ),
     "cookies": (
         "cookies, pixels, web beacons and similar trackers",
-        (r"\bcookies?\b", r"\bpixels?(?: tags?)?\b", r"\bweb beacons?\b", r"\bclear gifs?\b", r"\bSDKs?\b", r"\btracking technologies\b", r"\blocal storage\b",
+        (r"\bcookies?\b", r"\bpixels?(?: tags?)?\b", r"\bweb beacons?\b", r"\bclear gifs?\b", r"\btracking technologies\b", r"\blocal storage\b",
          "คุกกี้", "เว็บบีคอน", "พิกเซล"),
     ),
     "communications": (
@@ -164,13 +165,13 @@ DATA_TYPES: Table = {
         (r"\b(?:call|voice) recordings?\b", r"\bcalls? (?:may be|are|is|will be) recorded\b", r"\brecordings? of (?:the |your )?calls?\b", r"\brecord(?:ings? of)? (?:our |your )?(?:phone |telephone )?calls\b", r"\bchat (?:transcripts|logs|messages|history)",
          r"\bcontent of (?:your )?(?:messages|communications|emails)", r"\bcorrespondence\b", r"\bmessages you send\b", r"\bcommunications? (?:with|between) (?:us|you)",
          r"\bcall detail records\b", "บันทึกเสียง", "การสนทนา", "ข้อความที่ท่านส่ง", "เนื้อหาของข้อความ", "บันทึกการสนทนา", "การติดต่อสื่อสาร",
-         "แชต", "แชท", "ประวัติการโทร", "ระยะเวลาการโทร"),
+         "(?:ข้อความ|ประวัติการ|บันทึกการ)แช[ตท]", "ประวัติการโทร", "ระยะเวลาการโทร", "ไฟล์เสียง", r"\baudio recordings?\b"),
     ),
     "demographic": (
         "age, gender, nationality, marital status, education",
-        (r"\bgender\b", r"\bsex\b", r"(?<!years of )(?<!minimum )(?<!the )\bage\b(?! (?:of|or|under|limit|requirement|threshold|verification|group)\b)", r"\bnationality\b", r"\bmarital status\b", r"\beducation(?:al)? (?:level|background|history)",
+        (r"\bgender\b", r"\bsex\b", r"(?<!years of )(?<!minimum )(?<!the )(?<!that )(?<!this )\bage\b(?! (?:of|under|limit|requirement|threshold|verification|group)\b)", r"\bnationality\b", r"\bmarital status\b", r"\beducation(?:al)? (?:level|background|history)",
          r"\bdemographic", r"\bethnicity\b", r"\blanguage preference",
-         "เพศ", "(?<!หมด)อายุ(?!ความ)(?!\s*(?:ต่ำกว่า|ไม่ถึง|ไม่เกิน|ไม่ต่ำกว่า|ตั้งแต่|เกิน|น้อยกว่า|ครบ|มากกว่า|ระหว่าง|กว่า|[0-9๐-๙]))", "สัญชาติ", "สถานภาพการสมรส", "สถานภาพสมรส", "ระดับการศึกษา", "ประวัติการศึกษา", "ข้อมูลประชากร"),
+         "เพศ", "(?<!หมด)(?<!กลุ่ม)(?<!เกณฑ์)(?<!มี)อายุ(?!ความ|สูงสุด|การใช้งาน)(?!\s*(?:ต่ำกว่า|ไม่ถึง|ไม่เกิน|ไม่ต่ำกว่า|ตั้งแต่|เกิน|น้อยกว่า|ครบ|มากกว่า|ระหว่าง|กว่า|[0-9๐-๙]))", "สัญชาติ", "สถานภาพการสมรส", "สถานภาพสมรส", "ระดับการศึกษา", "ประวัติการศึกษา", "ข้อมูลประชากร"),
     ),
     "employment": (
         "job title, employer, work history, CV",
@@ -185,8 +186,9 @@ DATA_TYPES: Table = {
     ),
     "health": (
         "health or medical data",
-        (r"\bhealth\b(?! (?:insurance )?(?:portability|and safety))", r"\bmedical\b", r"\bdiagnos", r"\bprescription", r"\bdisabilit", r"\bfitness data\b", r"\bheart rate\b",
-         "สุขภาพ", "ประวัติการรักษา", "การรักษาพยาบาล", "ข้อมูลทางการแพทย์", "เวชระเบียน", "ผลการตรวจ", "ความพิการ"),
+        (r"\bhealth\b(?! (?:insurance )?(?:portability|and safety))", r"\bmedical\b", r"\bdiagnos", r"\bprescription", r"\bdisabilit", r"\bfitness data\b", r"\bheart[- ]rate\b", r"\bpatient (?:data|information|records?)\b",
+         r"\btest results\b", r"\bclinical (?:data|information|records?|notes)\b",
+         "สุขภาพ", "ประวัติการรักษา", "ข้อมูลการรักษา", "การรักษาพยาบาล", "ข้อมูลทางการแพทย์", "เวชระเบียน", "ผลการตรวจ", "ความพิการ"),
     ),
     "children": (
         "data of or from children",
@@ -201,16 +203,17 @@ RECIPIENTS: Table = {
         (r"\bservice providers?\b", r"\bvendors?\b", r"\b(?:data |sub-?)?processors?\b(?<!payment processor)(?<!payment processors)", r"\bcontractors?\b", r"\bsuppliers?\b",
          r"\bhosting (?:providers?|companies|services)\b", r"\bcloud (?:service |hosting |storage )?providers?\b", r"\bagents?\b(?= (?:who|that|acting))", r"\boutsourc",
          r"\bthird parties (?:that|who) (?:perform|provide) services\b", r"\bthird[- ]party (?:service|vendors)",
-         "ผู้ให้บริการ(?!รายอื่น|รับชำระ|ชำระเงิน|ด้านการชำระ|โฆษณา|วิเคราะห์|ด้านการวิเคราะห์|การวิเคราะห์)", "ผู้ประมวลผลข้อมูล", "คู่สัญญา", "ผู้รับจ้าง", "ผู้ขาย", "ผู้จัดจำหน่าย"),
+         r"\b(?:[\w]+[- ])?(?:check|screening|verification|e-?mail|SMS|hosting|cloud|IT|technology|telecom|storage) providers?\b",
+         "ผู้ให้บริการ(?!รายอื่น|เหล่านี้|ดังกล่าว|รับชำระ|ชำระเงิน|ด้านการชำระ|โฆษณา|วิเคราะห์|ด้านการวิเคราะห์|การวิเคราะห์)", "ผู้ประมวลผลข้อมูล", "คู่สัญญา", "ผู้รับจ้าง", "ผู้ขาย", "ผู้จัดจำหน่าย"),
     ),
     "affiliates": (
         "affiliates, subsidiaries, group companies",
-        (r"\baffiliat", r"\bsubsidiar", r"\bparent compan", r"\bgroup (?:companies|entities|members)", r"\bcompanies (?:with)?in (?:our |the )?(?:\w+ )?group\b", r"\b(?:within|across) (?:our|the) group\b", r"\bsister compan",
-         "บริษัทในเครือ", "บริษัทย่อย", "กลุ่มบริษัท", "บริษัทในกลุ่ม", "บริษัทแม่", "ในเครือ"),
+        (r"(?<!non-)(?<!non)\baffiliat", r"\bsubsidiar", r"\bparent compan", r"\bgroup (?:companies|entities|members)", r"\bcompanies (?:with)?in (?:our |the )?(?:\w+ )?group\b", r"\b(?:within|across) (?:our|the) group\b", r"\bsister compan",
+         "บริษัทในเครือ", "บริษัทย่อย", "กลุ่มบริษัท", "บริษัทในกลุ่ม", "บริษัทแม่", "(?:บริษัท|กิจการ|ธุรกิจ)\\S{0,10}ในเครือ"),
     ),
     "business_partners": (
         "partners, resellers, co-branded offers",
-        (r"\b(?:business|marketing|strategic|commercial|trusted|co-marketing|channel|insurance|travel|merchant|retail) partners?\b", r"(?<!advertising )(?<!ad )(?<!analytics )(?<!payment )\bpartners?\b(?! (?:with|in))",
+        (r"\b(?:business|marketing|strategic|commercial|trusted|co-marketing|channel|insurance|travel|merchant|retail) partners?\b", r"(?<!advertising )(?<!ad )(?<!analytics )(?<!payment )\bpartners?\b(?! with\b)",
          r"\bresellers?\b", r"\bco-branded\b", r"\bjoint(?:ly)? (?:offer|promotion|venture)", r"\bsponsors?\b",
          "พันธมิตร", "คู่ค้า", "ตัวแทนจำหน่าย", "ผู้สนับสนุน"),
     ),
@@ -231,10 +234,10 @@ RECIPIENTS: Table = {
     ),
     "authorities": (
         "law enforcement, courts, regulators, government agencies",
-        (r"\blaw enforcement\b", r"\bpolice\b", r"\bcourts?\b", r"\bregulat(?:ors?|ory (?:authorit|bod|agenc))", r"\bgovernment(?:al)? (?:agenc|authorit|bod|officials|entities|requests?)",
+        (r"\blaw enforcement\b", r"\bpolice\b", r"\bcourts?\b(?! of justice)", r"\bregulat(?:ors?|ory (?:authorit|bod|agenc))", r"\bgovernment(?:al)? (?:agenc|authorit|bod|officials|entities|requests?)",
          r"\bpublic authorit", r"\b(?:tax|competent|judicial|border|customs|immigration) (?:control )?authorit", r"\bcustoms\b", r"\bimmigration\b", r"\bsubpoena", r"\blegal process\b", r"\bcourt order",
-         "หน่วยงานราชการ", "หน่วยงานของรัฐ", "หน่วยงานรัฐ", "หน่วยงานที่มีอำนาจ", "หน่วยงานกำกับ", "เจ้าหน้าที่ตำรวจ", "ตำรวจ", "ศาล", "พนักงานเจ้าหน้าที่",
-         "หน่วยงานภาครัฐ", "หน่วยงานผู้มีอำนาจ", "กรมสรรพากร", "สำนักงาน ?ป\\.ป\\.ง", "ธนาคารแห่งประเทศไทย", "หน่วยงานบังคับใช้กฎหมาย", "ตรวจคนเข้าเมือง", "ศุลกากร"),
+         "หน่วยงานราชการ", "หน่วยงานของรัฐ", "หน่วยงานรัฐ", "หน่วยงานที่มีอำนาจ", "หน่วยงานกำกับ(?:ดูแล)?(?!\\S{0,20}กำหนด)", "เจ้าหน้าที่ตำรวจ", "ตำรวจ", "ศาล(?!ยุติธรรมแห่งสหภาพ)", "พนักงานเจ้าหน้าที่",
+         "หน่วยงานภาครัฐ", "หน่วยงานผู้มีอำนาจ", "กรมสรรพากร", "สำนักงาน ?ป\\.ป\\.ง", "ธนาคารแห่งประเทศไทย", "หน่วยงานบังคับใช้กฎหมาย", "ตรวจคนเข้าเมือง", "ศุลกากร", "ตรวจเงินแผ่นดิน"),
     ),
     "acquirer": (
         "a buyer or successor in a merger or acquisition",
@@ -244,8 +247,8 @@ RECIPIENTS: Table = {
     ),
     "public": (
         "made publicly visible",
-        (r"\bpublic(?:ly)? (?:visible|available|accessible|profile|forums?|posts?)\b", r"\b(?:are|is) public\b", r"\bpublicly\b", r"\bvisible to (?:the public|anyone|everyone|all)", r"\bmade public\b", r"\banyone can see\b",
-         "สาธารณะ", "บุคคลทั่วไปสามารถมองเห็น", "เปิดเผยต่อสาธารณ", "เผยแพร่\\S{0,60}(?:บนเว็บไซต์|สื่อสังคมออนไลน์|เพจ)"),
+        (r"\bpublic(?:ly)? (?:visible|available|accessible|profile|forums?|posts?)\b", r"\b(?:are|is) public\b", r"\bpublicly (?:visible|displayed|posted|shared|accessible)\b", r"\bvisible to (?:the public|anyone|everyone|all)", r"\bmade public\b", r"\banyone can see\b",
+         "(?<!แหล่งข้อมูล)(?<!แหล่ง)สาธารณะ", "บุคคลทั่วไปสามารถมองเห็น", "เปิดเผยต่อสาธารณ", "เผยแพร่\\S{0,60}(?:บนเว็บไซต์|สื่อสังคมออนไลน์|เพจ)"),
     ),
     "other_users": (
         "other users of the service",
@@ -259,41 +262,41 @@ PURPOSES: Table = {
         "provide, operate and maintain the service; fulfil orders; manage accounts",
         (r"\bto (?:provide|deliver|operate|maintain|run|perform|supply|offer) (?:and \w+ )?(?:you (?:with )?)?(?:our |the |these |its )?(?:\w+ )?(?:services?|products?|platform|app|website|features|contract)",
          r"\b(?:provide|provision of|providing|delivering|operating|operation of) (?:the |our )?(?:services?|platform|app)", r"\bfulfil+(?:ing|ment)? (?:of )?(?:your |an? |the )?(?:orders?|purchases?|bookings?|subscriptions?|contract)", r"\b(?:complete|completing|manage|managing) (?:your )?(?:\w+ )?(?:bookings?|orders?|reservations?|trips?)\b", r"\bprocess(?:ing)? (?:your )?orders?\b", r"\borders? (?:can be |is |are )?fulfil+ed\b",
-         r"\b(?:create|set up|manage|administer|maintain) (?:and \w+ )?(?:your )?accounts?\b", r"\bperform(?:ance of)? (?:a |our |the )?contract", r"\bdeliver(?:y of)? (?:your )?(?:orders?|parcels?|purchases?|food|items?)",
+         r"\b(?:create|set up|manage|administer|maintain|open(?:ing)?) (?:and \w+ )?(?:an |your )?accounts?\b", r"\bperform(?:ance of)? (?:a |our |the )?contract", r"\bdeliver(?:y of)? (?:your )?(?:orders?|parcels?|purchases?|food|items?)",
          r"\bbook(?:ing|ings)?\b(?= (?:your|a|the))", r"\breservations?\b",
-         "เพื่อให้บริการ", "ในการให้บริการ", "ให้บริการแก่ท่าน", "ออกบัตรโดยสาร", "ออกกรมธรรม์", "ดำเนินการตามคำขอ", "ปฏิบัติตามสัญญา", "การจัดส่ง", "จัดส่งสินค้า", "ดำเนินการตามคำสั่งซื้อ",
-         "สร้างบัญชี", "จัดการบัญชี", "เปิดบัญชี", "ยืนยันตัวตน", "การจอง", "การเดินทางของท่าน"),
+         "เพื่อให้บริการ", "ในการให้บริการ", "ให้บริการแก่ท่าน", "ออกบัตรโดยสาร", "ออกกรมธรรม์", "ปฏิบัติตามสัญญา", "การจัดส่ง", "จัดส่งสินค้า", "ดำเนินการตามคำสั่งซื้อ",
+         "สร้างบัญชี", "จัดการบัญชี", "เปิดบัญชี", "ลงทะเบียน", "จัดส่ง", "จัดการเดินทาง", "โฮสติ้ง", r"\bhosting\b", "การจอง", "การเดินทางของท่าน"),
     ),
     "billing": (
         "payments, invoicing, collection",
         (r"\bbilling\b(?! (?:address|date|information|details|cycle|period))", r"\binvoicing\b", r"\b(?:send|issue|generate|prepare)(?:ing)? (?:you )?invoices?\b",
          r"\bprocess(?:ing)? (?:your )?(?:payments?|transactions?|refunds?)", r"\bpayments? (?:are|is) processed\b", r"\bcollect(?:ing)? payments?\b", r"\bcharg(?:e|ing) you\b",
-         r"\bpayment processing\b", r"\brefunds?\b",
-         "ชำระเงิน", "เรียกเก็บเงิน", "ออกใบแจ้งหนี้", "ใบกำกับภาษี", "ใบเสร็จ", "คืนเงิน", "การเรียกเก็บ"),
+         r"\bpayment processing\b", r"\brefunds?\b", r"\bbill(?:ing)? you\b",
+         "(?<!รับ)(?<!ข้อมูลการ)ชำระเงิน", "ชำระค่า", "เรียกเก็บเงิน", "ออกใบแจ้งหนี้", "ใบกำกับภาษี", "ใบเสร็จ", "คืนเงิน", "การเรียกเก็บ"),
     ),
     "support": (
         "customer support and enquiries",
         (r"\b(?:customer|technical|user) (?:support|service)\b", r"\brespond(?:ing)? to (?:your )?(?:inquiries|enquiries|questions|requests|comments|feedback|complaints)",
          r"\bhelp (?:you )?(?:with|resolve)", r"\banswer(?:ing)? (?:your )?(?:enquiries|inquiries|questions)", r"\bresolve (?:your )?(?:tickets?|issues?|problems?|requests?)\b", r"\btroubleshoot", r"\bsupport requests?\b", r"\bassist(?:ance)? (?:you )?with\b",
-         "ตอบข้อซักถาม", "ตอบคำถาม", "ตอบกลับ", "ข้อร้องเรียน", "ให้ความช่วยเหลือ", "บริการลูกค้า", "ศูนย์บริการลูกค้า", "การสนับสนุน", "แก้ไขปัญหา", "ติดต่อสอบถาม"),
+         "ตอบข้อซักถาม", "ตอบข้อสงสัย", "ตอบคำถาม", "ตอบกลับ", "ข้อร้องเรียน", "ให้ความช่วยเหลือ", "บริการลูกค้า", "ศูนย์บริการลูกค้า", "การสนับสนุน", "แก้ไขปัญหา", "ติดต่อสอบถาม"),
     ),
     "security_fraud": (
         "security, fraud and abuse prevention",
-        (r"\bfraud", r"\babuse\b", r"\bspam\b", r"\bmoney laundering\b", r"\bmalicious\b", r"\bsecurity purposes\b", r"\bsecurity and fraud\b",
+        (r"\bfraud", r"\babuse\b", r"\bspam\b", r"\bmoney laundering\b(?! (?:regulations?|laws?|acts?|rules))", r"\bmalicious\b", r"\bsecurity purposes\b", r"\bsecurity and fraud\b",
          r"\b(?:keep|protect|maintain|ensure|safeguard)(?:ing)? (?:the )?(?:security|safety|integrity) of (?:our|the) (?:services?|platform|systems?|network|accounts?|users|community|app)",
          r"\b(?:secure|securing|protect|protecting) (?:our|the|your) (?:services?|platform|systems?|network|accounts?)\b", r"\b(?:prevent|detect)(?:ing)? (?:and (?:prevent|detect)(?:ing)? )?(?:unauthori[sz]ed|fraud|crime|illegal|security incidents|misuse|cheating)",
          r"\bprotect (?:against|the (?:rights|safety|property))", r"\bsafety of (?:our )?(?:users|riders|drivers|players|customers|community)",
-         "ทุจริต", "ฉ้อโกง", "ฟอกเงิน", "เพื่อความปลอดภัย", "เพื่อรักษาความปลอดภัย(?:ของ(?:ระบบ|บริการ|บัญชี|ผู้ใช้))", "ป้องกัน(?:และตรวจจับ)?(?:การ)?(?:ทุจริต|ฉ้อโกง|เข้าถึงโดยไม่ได้รับอนุญาต|ภัย|อาชญากรรม|การกระทำผิด)",
+         "ทุจริต", "ฉ้อโกง", "ฟอกเงิน", "สวมสิทธิ", "แอบอ้าง", "ปลอมแปลง", "เพื่อความปลอดภัย", "เพื่อรักษาความปลอดภัย(?:ของ(?:ระบบ|บริการ|บัญชี|ผู้ใช้))", "ป้องกัน(?:และตรวจจับ)?(?:การ)?(?:ทุจริต|ฉ้อโกง|เข้าถึงโดยไม่ได้รับอนุญาต|ภัย|อาชญากรรม|การกระทำผิด)",
          "ความปลอดภัยของ(?:ระบบ|บริการ|ผู้ใช้|บัญชี)"),
     ),
     "legal_compliance": (
         "complying with law, legal claims and legal process",
         (r"\bcomply(?:ing)? with (?:our |any |the |applicable |all )?(?:\w+ )?(?:legal|laws?|regulat|obligations|tax|court|statutory)", r"\b(?:ensure|maintain|for|in) compliance with (?:\w+ ){0,3}(?:law|legal|regulat|obligations)",
          r"\b(?:satisfy|meet|fulfil+) (?:any |our |the |its )?(?:legal|regulatory|accounting|tax|reporting)", r"\blegal (?:obligations?|requirements?|claims?|process|proceedings?|rights)",
-         r"\b(?:required|requires?|mandated) (?:to do so )?by (?:applicable |the )?(?:laws?|regulations?)", r"\bregulatory (?:requirements?|obligations?)", r"\btax (?:obligations|purposes|laws|reporting|requirements)",
+         r"(?<!period )(?<!periods )(?<!time )\b(?:required|requires?|mandated) (?:to do so )?by (?:applicable |the )?(?:laws?|regulations?)", r"\bregulatory (?:requirements?|obligations?)", r"\btax (?:obligations|purposes|laws|reporting|requirements)", r"\blegally (?:obliged|required|obligated|bound)\b",
          r"\baccounting (?:obligations|requirements|purposes|laws)", r"\b(?:establish|exercise|defen[cs]e|defend)\b.{0,30}\bclaims?\b", r"\b(?:resolve|resolving|settle|settling|handle|handling) (?:\w+ )?disputes\b", r"\bsubpoena", r"\bcourt orders?\b",
-         "ปฏิบัติตาม(?:กฎหมาย|พระราชบัญญัติ|พ\\.?ร\\.?บ|ระเบียบ|ข้อบังคับ|หน้าที่)", "รองรับการตรวจสอบของ", "ตามที่กฎหมายกำหนด", "หน้าที่ตามกฎหมาย", "ข้อกำหนดตามกฎหมาย", "ก่อตั้งสิทธิเรียกร้อง", "สิทธิเรียกร้องตามกฎหมาย", "ข้อพิพาท",
-         "กฎหมายกำหนด", "คำสั่งศาล", "ภาษีอากร", "การบัญชี"),
+         "ปฏิบัติตาม(?:กฎหมาย|พระราชบัญญัติ|พ\\.?ร\\.?บ|ระเบียบ|ข้อบังคับ|หน้าที่)", "รองรับการตรวจสอบของ", "(?<!ระยะเวลา)ตามที่กฎหมายกำหนด", "หน้าที่ตามกฎหมาย", "ข้อกำหนดตามกฎหมาย", "ก่อตั้งสิทธิเรียกร้อง", "สิทธิเรียกร้องตามกฎหมาย", "ข้อพิพาท",
+         "(?<!ระยะเวลาที่)กฎหมายกำหนด", "คำสั่งศาล", "(?<!กฎหมาย)ภาษีอากร", "(?:ด้าน|ทาง|กฎหมาย|มาตรฐาน)การบัญชี"),
     ),
     "marketing": (
         "marketing, promotions, advertising",
@@ -309,8 +312,8 @@ PURPOSES: Table = {
     ),
     "personalization": (
         "personalized content, recommendations, remembering preferences",
-        (r"\bpersonali[sz]", r"\brecommend(?:ation)?s?\b", r"\btailor", r"\bcustomi[sz]", r"\bremember (?:your )?(?:\w+ ){0,3}(?:preferences|settings|choices|language)", r"\brelevant (?:content|ads|offers)\b",
-         "ปรับแต่ง", "เฉพาะบุคคล", "แนะนำสินค้า", "แนะนำ", "ตรงกับความสนใจ", "ความสนใจของท่าน", "จดจำการตั้งค่า", "ตรงความต้องการ"),
+        (r"\bpersonali[sz](?!ed (?:ads|advertising))", r"\brecommend(?:ation)?s?\b", r"\btailor", r"\bcustomi[sz]", r"\bremember (?:your )?(?:\w+ ){0,3}(?:preferences|settings|choices|language)", r"\brelevant content\b",
+         "ปรับแต่ง", "เฉพาะบุคคล", "แนะนำสินค้า", "แนะนำ", "(?<!โฆษณาที่)ตรงกับความสนใจ", "จดจำการตั้งค่า", "ตรงความต้องการ"),
     ),
     "research": (
         "research and development; improving products and services",
@@ -321,8 +324,8 @@ PURPOSES: Table = {
     "communication": (
         "service notices, account messages and updates",
         (r"\bsend (?:you )?(?:\w+ )?(?:notices|notifications|updates|alerts|reminders|confirmations|receipts|messages|emails|information about)", r"\bservice[- ](?:related )?(?:announcements|messages|communications|notices)",
-         r"\btransactional (?:emails|messages)", r"\bcommunicat(?:e|ing) with you\b", r"\bcontact(?:ing)? you\b", r"\bnotify you\b", r"\bkeep you informed\b", r"\binform you\b",
-         "ติดต่อสื่อสาร", "ติดต่อท่าน", "แจ้งข่าวสาร", "แจ้งเตือน", "แจ้งให้ท่านทราบ", "ส่งข้อความ", "การแจ้งข้อมูล", "ติดต่อกลับ"),
+         r"\btransactional (?:emails|messages)", r"\bcommunicat(?:e|ing) with you\b", r"\bcontact(?:ing)? you\b", r"\bnotify you\b", r"\bkeep you informed\b", r"\binform you\b", r"\btell you about\b",
+         "ติดต่อสื่อสาร", "ติดต่อท่าน", "แจ้งข่าวสาร", "แจ้งเตือน", "แจ้ง\\S{0,20}เกี่ยวกับ(?:บัญชี|การเปลี่ยนแปลง|บริการ)", "แจ้งให้ท่านทราบ", "ส่งข้อความ", "การแจ้งข้อมูล", "ติดต่อกลับ"),
     ),
 }
 
@@ -330,9 +333,12 @@ SELF_EVIDENT_PURPOSES: Table = {
     "marketing": (
         "marketing messages, which state their purpose by what they are",
         (r"\bmarketing (?:emails?|messages?|communications?|texts?|calls?|SMS)\b", r"\bpromotional (?:emails?|messages?|text messages?|SMS|communications?)\b",
-         r"\b(?:show|serve|display)s? (?:you )?(?:\w+ )?ads\b", "เชิงพาณิชย์", "เสนอขาย", "SMS ?โฆษณา", "ข้อความโฆษณา", "อีเมลโฆษณา"),
+         r"\b(?:show|serve|display)s? (?:you )?(?:\w+ )?ads\b", r"\bsend (?:you )?(?:\w+ )?(?:offers|promotions|newsletters)\b", "เชิงพาณิชย์", "เสนอขาย", "SMS ?โฆษณา", "ข้อความโฆษณา", "อีเมลโฆษณา",
+         "(?:ข้อความ|อีเมล|SMS) ?(?:ทาง|เพื่อ)?การตลาด"),
     ),
-    "billing": ("payments processed for the user", (r"\bpayments? (?:are|is) processed\b",)),
+    "billing": ("payments processed for the user", (r"\bpayments? (?:are|is) (?:processed|handled)\b", "การชำระเงิน\\S{0,30}(?:ดำเนินการ|ทำ)ผ่าน")),
+    "legal_compliance": ("legal process that compels disclosure", (r"\bsubpoenas?\b", r"\bcourt orders?\b", r"\blegal process\b", r"\blegally (?:obliged|required|obligated|bound)\b",
+                                                                   "หมายเรียก", "คำสั่งศาล", "คำสั่งที่ชอบด้วยกฎหมาย")),
     "communication": (
         "service messages named as such",
         (r"\b(?:order|delivery|shipping|account|service|security|booking|trip) (?:updates|alerts|notifications|confirmations)\b",
@@ -359,9 +365,10 @@ LAWS: Table = {
          r"\bPersonal Data Protection Act\b(?=.{0,20}(?:B\.E\.|2562|2019|of Thailand))",
          "พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล", "พ\\.?ร\\.?บ\\.? ?คุ้มครองข้อมูลส่วนบุคคล", "กฎหมายคุ้มครองข้อมูลส่วนบุคคล(?:ของ(?:ประเทศ)?ไทย)"),
     ),
-    "pdpa_sg": ("Singapore's Personal Data Protection Act 2012", (r"\bSingapore(?:'s)? (?:Personal Data Protection Act|PDPA)", r"\bPersonal Data Protection Act 2012\b", "สิงคโปร์")),
+    "pdpa_sg": ("Singapore's Personal Data Protection Act 2012", (r"\bSingapore(?:'s)? (?:Personal Data Protection Act|PDPA)", r"\bPersonal Data Protection Act 2012\b", "กฎหมายคุ้มครองข้อมูลส่วนบุคคล\\S{0,10}สิงคโปร์")),
     "pdpa_my": ("Malaysia's Personal Data Protection Act 2010", (r"\bMalaysia(?:n|'s)? (?:Personal Data Protection Act|PDPA)", r"\bPersonal Data Protection Act 2010\b")),
-    "vietnam": ("Vietnam's Decree 13/2023 and PDP Law", (r"\bDecree (?:No\.? )?13(?:/2023)?", r"\bVietnam(?:ese)?(?:'s)? (?:Personal Data Protection|PDP|data protection)", "เวียดนาม")),
+    "vietnam": ("Vietnam's Decree 13/2023 and PDP Law", (r"\bDecree (?:No\.? )?13(?:/2023)?", r"\bVietnam(?:ese)?(?:'s)? (?:Personal Data Protection|PDP|data protection)", r"\b13/2023/N[ĐD]-CP\b",
+                                                                            "กฎหมาย\\S{0,30}เวียดนาม", "พระราชกฤษฎีกา\\S{0,10}13")),
     "australia_privacy_act": ("Australia's Privacy Act 1988", (r"\bPrivacy Act 1988\b", r"\bAustralian Privacy Principles\b", r"\bAustralia(?:n|'s)? Privacy Act")),
     "eprivacy": ("EU ePrivacy Directive / PECR", (r"\be-?Privacy Directive\b", r"\bPECR\b", r"\bPrivacy and Electronic Communications Regulations")),
     "caloppa": ("California Online Privacy Protection Act", (r"\bCalOPPA\b", r"\bCalifornia Online Privacy Protection Act")),
@@ -371,26 +378,26 @@ LAWS: Table = {
 TRANSFER_MECHANISMS: Table = {
     "scc": ("standard contractual clauses", (r"\bstandard (?:data protection |contractual )clauses\b", r"\bSCCs?\b", r"\bmodel (?:contract(?:ual)? )?clauses\b",
                                               "ข้อสัญญามาตรฐาน", "สัญญามาตรฐาน")),
-    "adequacy": ("adequacy decision", (r"(?<!no )\badequacy (?:decision|finding|regulation)s?\b", r"(?<!not )\badequate (?:level of )?(?:data )?protection\b", r"\bdeemed adequate\b", r"(?<!no )\badequacy\b",
+    "adequacy": ("adequacy decision", (r"(?<!no )\badequacy (?:decision|finding|regulation)s?\b", r"(?<!not )(?<!not have )(?<!lack )(?<!no )\badequate (?:level of )?(?:data )?protection\b(?! standards)", r"\bdeemed adequate\b", r"(?<!no )\badequacy\b",
                                         "(?<!ไม่มี)มาตรฐานการคุ้มครองข้อมูลส่วนบุคคลที่เพียงพอ", "มาตรฐานที่เพียงพอ", "ระดับการคุ้มครองที่เพียงพอ", "การคุ้มครองที่เพียงพอ")),
     "bcr": ("binding corporate rules", (r"\bbinding corporate rules\b", r"\bBCR(?:s|-P)?\b",
                                         "นโยบาย(?:ใน(?:การ)?)?คุ้มครองข้อมูลส่วนบุคคล.{0,60}(?:เครือกิจการ|ในเครือ|กลุ่มบริษัท)", "กฎเกณฑ์ภายในกลุ่ม")),
     "consent": ("the user's consent to the transfer", (r"\b(?:with|based on|on the basis of|rely on) your (?:explicit )?consent\b", r"\bconsent to (?:the |such |this )?transfer",
                                                         r"\bexplicit consent\b", r"\b(?:obtain|ask for|seek|request) your (?:\w+ )?consent\b", "ได้รับความยินยอม", "ความยินยอมจากท่าน", "ความยินยอมของท่าน", "ให้ความยินยอม")),
     "dpf": ("EU-U.S. Data Privacy Framework", (r"\bData Privacy Framework\b", r"\bDPF\b")),
-    "privacy_shield": ("EU-U.S. / Swiss-U.S. Privacy Shield", (r"\bPrivacy Shield\b",)),
+    "privacy_shield": ("EU-U.S. / Swiss-U.S. Privacy Shield", (r"(?<!replaced the )(?<!replaces the )(?<!แทนกรอบ )\bPrivacy Shield\b(?! เดิม| (?:which|that) (?:was|has been) (?:invalidated|replaced))",)),
 }
 
 SECURITY_MEASURES: Table = {
     "encryption_transit": ("encrypted in transit: TLS, SSL, HTTPS", (r"\bTLS\b", r"\bSSL\b", r"\bHTTPS\b", r"\bTransport Layer Security\b", r"\bSecure Sockets? Layer\b", r"\bin transit\b", r"\bencrypted (?:connection|channel)",
                                                                      "ระหว่างการส่ง", "ระหว่างการรับส่ง", "ระหว่างการโอน", "การส่งผ่าน")),
-    "encryption_rest": ("encrypted at rest or in storage", (r"\bat rest\b", r"\bAES(?:-?256)?\b", r"\bencrypted (?:in|on) (?:our |the )?(?:database|server|storage|disk)s?\b", r"\bto encrypted\b", r"\bencrypted (?:storage|databases?|disks?|backups?)", r"\bencrypt(?:ed|ion of) (?:stored|all stored)",
+    "encryption_rest": ("encrypted at rest or in storage", (r"\bat rest\b", r"\bAES(?:-?256)?\b", r"\bencrypted (?:in|on) (?:our |the )?(?:database|server|storage|disk)s?\b", r"\bto encrypted\b", r"\bencrypted (?:storage|databases?|disks?)", r"\bencrypt(?:ed|ion of) (?:stored|all stored)",
                                                             "ขณะจัดเก็บ", "ระหว่างการจัดเก็บ", "การจัดเก็บแบบเข้ารหัส", "ที่จัดเก็บไว้", "เข้ารหัส\\S{0,10}ไว้ใน", "จัดเก็บ\\S{0,30}เข้ารหัส")),
     "encryption": ("encryption of unstated scope", (r"\bencrypt", r"\bcryptograph", "เข้ารหัส")),
     "access_control": ("restricted, need-to-know or role-based access", (r"\baccess controls?\b", r"\brestrict(?:s|ed|ing)? access\b", r"\bneed[- ]to[- ]know\b", r"\brole[- ]based access\b",
                                                                          r"\blimit(?:s|ed)? access\b", r"\baccess (?:is|to (?:your |personal |such )?(?:data|information) is) (?:limited|restricted)\b", r"\bleast privilege\b",
                                                                          r"\bauthori[sz]ed (?:personnel|employees|staff) (?:only|who)\b", r"\bonly authori[sz]ed\b",
-                                                                         r"\b(?:limited|restricted) to (?:\w+ ){0,2}(?:employees|staff|personnel|people|agents)\b", r"\b(?:employees|staff|personnel|agents) (?:who|that) need\b", r"\bview only\b",
+                                                                         r"\b(?:limited|restricted) to (?:\w+ ){0,2}(?:employees|staff|personnel|people|agents)\b", r"\bonly (?:\w+ ){0,4}(?:staff|employees|personnel)\b", r"\b(?:employees|staff|personnel|agents) (?:who|that) need\b", r"\bview only\b",
                                                                          "ควบคุมการเข้าถึง", "จำกัดการเข้าถึง", "จำกัดสิทธิการเข้าถึง", "สิทธิในการเข้าถึงข้อมูล", "เฉพาะผู้ที่ได้รับอนุญาต", "เท่าที่จำเป็นต้องรู้")),
     "mfa": ("two-factor or multi-factor authentication", (r"\b(?:two|multi|2)[- ](?:factor|step)\b", r"\bMFA\b", r"\b2FA\b", "การยืนยันตัวตนหลายปัจจัย", "ยืนยันตัวตนสองขั้นตอน", "สองปัจจัย", "หลายปัจจัย")),
     "audits": ("audits, assessments, penetration tests", (r"\baudit", r"\bpenetration test", r"\b(?:annual|regular|periodic|independent|third-party|external|internal|quarterly) (?:\w+ ){0,3}(?:assessments?|audits?)\b", r"\bassessor\b", r"\bvulnerability (?:scan|assessment|test)", r"\bsecurity (?:assessments?|reviews?|testing)\b", r"\brisk assessments?\b",
@@ -398,16 +405,16 @@ SECURITY_MEASURES: Table = {
     "training": ("staff training", (r"\btraining\b", r"\btrained\b", "ฝึกอบรม", "อบรม")),
     "pseudonymization": ("pseudonymize, anonymize, hash, de-identify", (r"\bpseudonym", r"\banonymi[sz]", r"\bde-?identif", r"\bhash(?:ed|ing|es)?\b", r"\baggregat",
                                                                         "แฝงข้อมูล", "ทำให้เป็นข้อมูลนิรนาม", "ข้อมูลนิรนาม", "นิรนาม", "ไม่สามารถระบุตัว")),
-    "monitoring": ("logging, intrusion detection, monitoring", (r"\bmonitor", r"\bintrusion (?:detection|prevention)", r"\blogging\b", r"\b(?:access|accesses|activity|actions) (?:is|are) logged\b", r"\b(?:security|access|audit) logs?\b",
-                                                                "เฝ้าระวัง", "ตรวจจับการบุกรุก", "บันทึกการเข้าถึง", "ติดตามตรวจสอบ")),
+    "monitoring": ("logging, intrusion detection, monitoring", (r"\bmonitor", r"\bintrusion[- ](?:detection|prevention)", r"\bCCTV\b", r"\blogging\b", r"\b(?:access|accesses|activity|actions) (?:is|are) logged\b", r"\b(?:security|access|audit) logs?\b",
+                                                                "เฝ้าระวัง", "ตรวจจับการบุกรุก", "บันทึก(?:ประวัติ)?การเข้าถึง", "ติดตามตรวจสอบ")),
     "firewalls": ("firewalls and network security", (r"\bfirewalls?\b", r"\bnetwork security\b", "ไฟร์วอลล์")),
     "physical_security": ("secured premises and data centres", (r"\bphysical (?:security|safeguards|access|measures|controls)", r"\bsecure (?:facilities|premises|data cent(?:er|re)s)", r"\bdata cent(?:er|re)s? (?:with|that)",
-                                                                "ทางกายภาพ", "ศูนย์ข้อมูลที่มีความปลอดภัย", "สถานที่ที่ปลอดภัย", "ควบคุมการเข้า-?ออก", "กล้องวงจรปิด", r"\bCCTV\b")),
+                                                                "ทางกายภาพ", "ศูนย์ข้อมูลที่มีความปลอดภัย", "สถานที่ที่ปลอดภัย", "ควบคุมการเข้า-?ออก", "กล้องวงจรปิด", r"\b(?:security )?guards\b")),
     "certification": ("ISO 27001, SOC 2, PCI DSS and similar", (r"\bISO(?:/IEC)? ?270(?:01|17|18)\b", r"\bISO(?:/IEC)? ?27701\b", r"\bSOC ?[123]\b", r"\bPCI[- ]DSS\b", r"\bCSA STAR\b", r"\bHITRUST\b",
                                                                  r"\bcertified (?:to|against) (?:the )?(?:ISO|international (?:security )?standards)")),
     "backups": ("backups", (r"\bback-?ups?\b", r"\bbacked up\b", r"\bdisaster recovery\b", "สำรองข้อมูล", "ข้อมูลสำรอง")),
     "confidentiality": ("staff or processors bound by confidentiality", (r"\bconfidentiality (?:obligations|agreements?|undertakings|commitments|clauses|duties)", r"\bbound by (?:strict )?confidentiality\b",
-                                                                         r"\bduty of confidentiality\b", r"\bnon-?disclosure agreements?\b", r"\bkeep (?:it|your (?:personal )?(?:data|information)) confidential\b",
+                                                                         r"\bduty of confidentiality\b", r"\bnon-?disclosure agreements?\b", r"\bkeep (?:\w+ ){0,3}confidential\b",
                                                                          "รักษาความลับ", "หน้าที่ในการรักษาความลับ", "ข้อตกลงการรักษาความลับ")),
 }
 
@@ -415,7 +422,8 @@ DEADLINE_BOUNDS: Table = {
     "request_response": (
         "answering or acting on a user's request",
         (r"\brequests?\b", r"\bask\b", r"\basks\b", r"\basked\b", r"\brespond", r"\breply\b", r"\bresponse\b", r"\bcomplaints?\b", r"\benquir", r"\binquir", r"\bopt[- ]?outs?\b",
-         "คำขอ", "คำร้อง", "ตอบกลับ", "ข้อร้องเรียน", "ได้รับแจ้ง", "ดำเนินการตาม", "ท่าน(?:ได้)?ขอ(?!ง)", "ขอให้", "ยกเลิกการรับ", "แจ้งยกเลิก"),
+         r"\bcontact(?:s|ing)? us\b", r"\bwithdraw", r"\bquestions?\b",
+         "คำขอ", "คำร้อง", "ตอบกลับ", "ข้อร้องเรียน", "ได้รับแจ้ง", "ดำเนินการตาม", "แจ้งมา", "ถอนความยินยอม", "ข้อสงสัย", "ติดต่อ", "ท่าน(?:ได้)?ขอ(?!ง)", "ขอให้", "ยกเลิกการรับ", "แจ้งยกเลิก"),
     ),
     "breach_notification": (
         "notifying users or a regulator of a breach",
@@ -430,8 +438,9 @@ DEADLINE_BOUNDS: Table = {
 }
 
 RETENTION_TERMS: Table = {
-    "indefinite": ("kept with no end", (r"\bindefinite(?:ly)?\b", r"\bpermanent(?:ly)?\b", r"\bno (?:set|fixed|specific) (?:retention )?period\b", r"\bforever\b",
-                                        "ไม่มีกำหนด", "ตลอดไป", "อย่างถาวร", "โดยไม่มีกำหนดระยะเวลา")),
+    "indefinite": ("kept with no end", (r"\bindefinite(?:ly)?\b", r"\b(?:kept|retained|stored|keep|retain|store|held|remain|archived)\b[^.;]{0,40}\bpermanent(?:ly)?\b(?! (?:delet|eras|remov|destr))",
+                                        r"\bpermanent(?:ly)? (?:kept|retained|stored|archived)\b", r"\bpermanent records?\b", r"\bno (?:set|fixed|specific) (?:retention )?period\b", r"\bforever\b",
+                                        "ไม่มีกำหนด", "ตลอดไป", "เก็บ\\S{0,30}อย่างถาวร", "โดยไม่มีกำหนดระยะเวลา")),
     "as_long_as_necessary": ("as long as needed for the purposes", (r"\b(?:as|so) long as (?:is |it is |they are |we |reasonably |strictly )*(?:necessary|needed|required|reasonably necessary)\b(?! by)(?! (?:under|to comply))",
                                                                     r"\bno longer than (?:is )?(?:necessary|needed)", r"\bonly for as long as (?:is |it is )?(?:necessary|needed|required)(?! by)",
                                                                     r"\bfor the (?:period|time) (?:necessary|needed|required) (?:to|for)\b", r"\bfor as long as (?:it|we) need\b",
@@ -453,7 +462,7 @@ RETENTION_CUES = (
     r"\bretain", r"\bretention\b", r"\bkeep(?!s? (?:\w+ ){0,4}(?:confidential|secure|safe|private|informed|up to date))",
     r"\bkept\b(?! (?:confidential|secure|safe|private))", r"\bstor(?:e|ed|es|ing|age)\b", r"\bdelet", r"\berase", r"\bpurg", r"\barchiv", r"\bdestroy",
     r"\bdispos", r"\bremov(?:e|ed)\b", r"\bhold\b", r"\bheld\b", r"\bmaintain(?:ed)?\b", r"\bexpire", r"\bremain", r"\bpersist", r"\banonymi[sz]",
-    "เก็บรักษา", "เก็บ(?!รวบรวม)", "ลบ", "ทำลาย", "ระยะเวลา(?:การ|ใน(?:การ)?)?เก็บ", "จัดเก็บ", "หมดอายุ", "ทำให้เป็นข้อมูลที่ไม่สามารถระบุ",
+    "เก็บรักษา", "เก็บ(?!รวบรวม)(?=\\S{0,40}?(?:ไว้|เป็นระยะเวลา|เป็นเวลา|นาน))", "ลบ", "ทำลาย", "ระยะเวลา(?:การ|ใน(?:การ)?)?เก็บ", "จัดเก็บ", "หมดอายุ", "ทำให้เป็นข้อมูลที่ไม่สามารถระบุ",
 )
 """Words that make a duration in a clause a retention period."""
 
@@ -466,7 +475,8 @@ DEADLINE_CUES = (
 
 USER_AGENCY = (
     r"\byou(?:r)? (?:can|could|may|might|have|has|are entitled|will be able|also have|also can|right)", r"\bright(?:s)?\b", r"\brequest", r"\bentitled\b", r"\byou (?:wish|want|would like)",
-    r"\b(?:users|customers|individuals|residents|consumers|members|parents|guardians|data subjects|visitors|patients|players|you) (?:can|may|have)\b", r"\bif you\b", r"\bto (?:exercise|use)\b",
+    r"\b(?:users|customers|individuals|residents|consumers|members|parents|guardians|data subjects|visitors|patients|players|you) (?:can|may|have)\b",
+    r"\bcan (?:view|see|access|download|request|ask|delete|correct|update|export|change)\b", r"\bif you\b", r"\bto (?:exercise|use)\b",
     r"\bby (?:clicking|contacting|visiting|emailing|writing|calling|going|following|using|selecting|changing|adjusting|updating)\b", r"\bask us\b", r"\bcontact us\b", r"\bopt[- ]out\b", r"\bunsubscrib",
     r"\byou (?:do not|don't) (?:want|wish)\b", r"\bat any time\b", r"^\s*(?:reply|click|tap|select|visit|go to|use|email|call|text|write|contact)\b", r"^\s*(?:[-•*]|\(?[a-z0-9]{1,3}[.)])?\s*(?:the )?right\b", r"\bsettings\b",
     "สิทธิ", "ขอ(?!ง)", "สามารถ", "ท่านอาจ", "ติดต่อ", "ยกเลิก", "ถอน",
@@ -486,6 +496,6 @@ PHONE_CONTEXT = (r"\bcall\b", r"\bphone\b", r"\btel\b", r"\btelephone\b", r"\bho
                  "โทร", "สายด่วน", "หมายเลข", "เบอร์", "ติดต่อ", "Call Center", "คอลเซ็นเตอร์")
 """Words that make a short number (e.g. a Thai 4-digit hotline) a phone number."""
 
-ADDRESS_TERMS = (r"\b(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|suite|ste|floor|fl|building|bldg|tower|plaza|way|court|ct|place|pl|highway|P\.?O\.? Box|square|parkway|pkwy)\b\.?",
+ADDRESS_TERMS = (r"\b(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|suite|ste|floor|fl|building|bldg|tower|plaza|way|court|ct|place|pl|highway|P\.?O\.? Box|square|parkway|pkwy|view|quay|crescent|close|green|rue|strasse|straße|via|calle)\b\.?", r"#\d+-\d+",
                  "ถนน", "ถ\\.", "ซอย", "ซ\\.", "แขวง", "เขต", "ตำบล", "ต\\.", "อำเภอ", "อ\\.", "จังหวัด", "จ\\.", "อาคาร", "ชั้น", "เลขที่", "หมู่", "กรุงเทพ")
 """Words that mark a postal address."""
