@@ -7,7 +7,8 @@ contacts by kind and value (a DPO by its presence: "เจ้าหน้าท�
 point), ages by number, the others by code. A family a
 row does not list is expected to be empty, so over-extraction counts.
 ``retention_subject`` scores what a retention period applies to, on the
-periods whose value is right and whose subject the row names.
+periods whose value is right and whose subject the row names; it is reported
+beside the families, not one of them.
 """
 
 from __future__ import annotations
@@ -66,8 +67,8 @@ def item_keys(family: str, items: list, lang: str) -> set:
 
 
 def subject_keys(items: list, lang: str) -> set:
-    """(value, subject) pairs of retention items that name a subject."""
-    return {(item["value"], _subject(item["applies_to"], lang)) for item in items if item.get("applies_to")}
+    """("subject", value, subject) keys of retention items that name a subject."""
+    return {("subject", item["value"], _subject(item["applies_to"], lang)) for item in items if item.get("applies_to")}
 
 
 def _plain(text: str, lang: str) -> str:
@@ -95,8 +96,8 @@ def evaluate_attributes(path: str | Path = DEFAULT_ATTRIBUTES_DIR) -> dict[str, 
             if gold != predicted and not _all_same(gold, predicted):
                 errors.append({"id": row.get("id"), "family": family, "missed": sorted(map(str, gold - predicted)), "extra": sorted(map(str, predicted - gold))})
         gold_subjects = subject_keys(expected.get("retention", []), lang)
-        values = {value for value, _ in gold_subjects}
-        predicted_subjects = {pair for pair in subject_keys(found["retention"], lang) if pair[0] in values}
+        values = {value for _, value, _ in gold_subjects}
+        predicted_subjects = {key for key in subject_keys(found["retention"], lang) if key[1] in values}
         _count(counts[("retention_subject", lang)], gold_subjects, predicted_subjects)
     scores: dict[str, dict] = defaultdict(dict)
     for (family, lang), (tp, fp, fn) in sorted(counts.items()):
@@ -117,9 +118,16 @@ def _all_same(gold: set, predicted: set) -> bool:
 
 
 def _same(gold, predicted) -> bool:
-    """Equal items; a postal address also matches one that contains it (where an address starts is a judgement call)."""
+    """Equal items; an address or a retention subject also matches one that contains it.
+
+    Where an address starts ("Helix Ltd, 20 Harbour Street, ..." or "20 Harbour
+    Street, ...") and how much of a noun phrase names the data kept ("chat
+    transcripts" or "chat transcripts with our support team") are judgement calls.
+    """
     if gold == predicted:
         return True
     if isinstance(gold, tuple) and gold[:1] == ("address",) and predicted[:1] == ("address",):
         return gold[1] in predicted[1] or predicted[1] in gold[1]
+    if isinstance(gold, tuple) and gold[:1] == ("subject",) and predicted[:2] == gold[:2]:
+        return gold[2] in predicted[2] or predicted[2] in gold[2]
     return False

@@ -126,6 +126,15 @@ def extract_transfer_mechanisms(text: str, context: str = "") -> list[str]:
     return codes
 
 
+def _text_only(extract: Callable[[str], list]) -> Callable[[str, str], list]:
+    """An extractor that reads the clause alone: ages and contact points do not depend on the headings."""
+
+    def extract_from_text(text: str, context: str = "") -> list:
+        return extract(text)
+
+    return extract_from_text
+
+
 EXTRACTORS: dict[str, Callable[[str, str], list]] = {
     "retention": extract_retention,
     "deadlines": extract_deadlines,
@@ -136,8 +145,8 @@ EXTRACTORS: dict[str, Callable[[str, str], list]] = {
     "laws": _codes(LAWS),
     "transfer_mechanisms": extract_transfer_mechanisms,
     "security_measures": extract_security_measures,
-    "age_threshold": lambda text, context="": extract_age_thresholds(text),
-    "contacts": lambda text, context="": extract_contacts(text),
+    "age_threshold": _text_only(extract_age_thresholds),
+    "contacts": _text_only(extract_contacts),
 }
 """Attribute family -> extractor of a clause's ``(text, context)``; the order is the order of the table columns.
 

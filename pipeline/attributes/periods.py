@@ -14,6 +14,7 @@ import re
 
 from .durations import DurationMention, find_durations
 from .matching import codes_in, compiled, mentions
+from .subjects import retained_subject
 from .vocabulary import DEADLINE_BOUNDS, DEADLINE_CUES, RETENTION_CUES, RETENTION_TERMS
 
 _AGE_BEFORE = re.compile(r"(?:\bage[ds]?(?: of)?|\bunder|\bover|\bolder than|\byounger than|อายุ(?:ต่ำกว่า|ไม่ถึง|ไม่เกิน|ไม่ต่ำกว่า|ตั้งแต่|เกิน|น้อยกว่า|ครบ|ระหว่าง|มากกว่า)?)\s*$", re.IGNORECASE)
@@ -24,20 +25,6 @@ _BOUND_REACH = 200
 _WITHIN = (r"\bwithin\b", r"\bno later than\b", r"\bnot later than\b", "ภายใน", "ไม่ช้ากว่า")
 _DELETION = (r"\bdelet", r"\beras", r"\bpurg", r"\bdestroy", r"\banonymi[sz]", r"\bremov", "ลบ", "ทำลาย", "ทำให้เป็นข้อมูลที่ไม่สามารถระบุ")
 _LABEL = re.compile(r"^\s*(?P<label>[^:：.;,]{2,50}?)\s*[:：]\s*(?=\S)")
-_SUBJECT_VERBS = r"(?:retain|keep|store|hold|maintain|archive|preserve|เก็บรักษา|เก็บ|จัดเก็บ)"
-_GENERIC = re.compile(
-    r"^(?:(?:your|the|our|all|any|such|this|these|those|that|it|them|its|their|relevant|collected|other|some|certain|applicable|\s)+)?"
-    r"(?:(?:personal )?(?:data|information|details|info)|it|them|this|these|records?|ข้อมูล(?:ส่วนบุคคล)?(?:ของท่าน|ของคุณ|ดังกล่าว|เหล่านี้)?)?$",
-    re.IGNORECASE,
-)
-_APPLIES_EN = (
-    re.compile(rf"\b(?:we|We|company|Company)\s+(?:will |may |generally |typically |usually |only |also |normally )*{_SUBJECT_VERBS}s?\s+(?P<obj>[^.;:]+?)\s+(?=for\b|until\b|during\b|up to\b|as long\b|no longer\b|while\b|in accordance\b|indefinitely\b|permanently\b|after\b|within\b|only\b|so long\b|beyond\b|[\d(]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b)", re.IGNORECASE),
-    re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|that)\s+)(?P<obj>[^,;:.]+?)\s+(?:are|is|will be|may be|shall be|can be|remain|will remain|must be)\s+(?:\w+\s+)?(?:retained|kept|stored|deleted|erased|purged|held|archived|destroyed|anonymi[sz]ed|preserved|removed)\b", re.IGNORECASE),
-)
-_APPLIES_TH = (
-    re.compile(r"(?:เก็บรักษา|จัดเก็บ|เก็บ)(?P<obj>ข้อมูล[^\s,]*?|บันทึก[^\s,]*?|ประวัติ[^\s,]*?|เอกสาร[^\s,]*?|สำเนา[^\s,]*?|รูปภาพ[^\s,]*?)(?:ไว้|เป็นระยะเวลา|เป็นเวลา|ไม่เกิน|ตลอด|ภายใน|จนกว่า|เท่าที่|\s)"),
-    re.compile(r"(?P<obj>(?:ข้อมูล|บันทึก|ประวัติ|เอกสาร|สำเนา|ภาพ)[^\s,]*?)(?:จะ|จะถูก|ถูก)?(?:เก็บรักษา|เก็บไว้|จัดเก็บ|ลบ|ทำลาย)"),
-)
 
 
 def extract_retention(text: str, context: str = "") -> list[dict]:
@@ -50,16 +37,19 @@ def extract_retention(text: str, context: str = "") -> list[dict]:
     """
     if not mentions(f"{text} {context}", RETENTION_CUES):
         return []
-    applies_to = retained_subject(text)
     periods = []
     for mention in find_durations(text):
         if _is_age(text, mention) or _deadline_bound(text, mention, context) is not None:
             continue
-        periods.append({"value": mention.value, "days_min": mention.low.days, "days_max": mention.high.days, "applies_to": applies_to})
-    for code in codes_in(text, RETENTION_TERMS):
+        subject = retained_subject(text, mention.start)
+        periods.append({"value": mention.value, "days_min": mention.low.days, "days_max": mention.high.days, "applies_to": subject})
+    for code, (_, patterns) in RETENTION_TERMS.items():
+        match = compiled(patterns).search(text)
+        if match is None:
+            continue
         if code == "legal_requirement" and any(period["days_max"] is not None for period in periods):
             continue  # "7 years, as tax law requires": the law explains the period, it is not another one
-        periods.append({"value": code, "days_min": None, "days_max": None, "applies_to": applies_to})
+        periods.append({"value": code, "days_min": None, "days_max": None, "applies_to": retained_subject(text, match.start())})
     return periods
 
 
@@ -79,24 +69,6 @@ def extract_deadlines(text: str, context: str = "") -> list[dict]:
         if bound is not None:
             deadlines.append({"value": mention.value, "days": mention.high.days, "bound": bound})
     return deadlines
-
-
-def retained_subject(text: str) -> str | None:
-    """The words naming what a retention clause keeps ("server logs"), or None when it names nothing specific.
-
-    >>> retained_subject("Server logs: Retained for 90 days"), retained_subject("We keep your data for 2 years.")
-    ('Server logs', None)
-    """
-    label = _LABEL.match(text)
-    if label and not _GENERIC.match(label["label"]) and not mentions(label["label"], DEADLINE_CUES):
-        return label["label"]
-    for pattern in (*_APPLIES_EN, *_APPLIES_TH):
-        match = pattern.search(text)
-        if match:
-            subject = match["obj"].strip(" ,")
-            if not _GENERIC.match(subject):
-                return subject
-    return None
 
 
 def _bounds_by_distance(text: str, mention: DurationMention) -> list[str]:
