@@ -7,7 +7,6 @@ from functools import lru_cache
 
 from .vocabulary import Table
 
-
 # A Thai term must match whole syllables: not end before a vowel or tone mark
 # that belongs to its last consonant ("ข้อมูล|บัตร" is not "ลบ"), nor start
 # after a leading vowel that belongs to its first ("เชื่อ" is not "ชื่อ").
