@@ -19,6 +19,7 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes the file private; the output is not
         write(Path(temporary))
         with open(temporary, "rb") as written:
             os.fsync(written.fileno())
@@ -27,6 +28,12 @@ def atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_text(path: str | Path, text: str) -> Path:

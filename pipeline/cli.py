@@ -14,7 +14,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from .config import DEFAULT_DOCUMENTS_PATH, DEFAULT_INPUT_DIR, DEFAULT_LABELED_DIR, DEFAULT_MODEL_DIR, DEFAULT_OUTPUT_PATH
+from .config import (
+    DEFAULT_DOCUMENTS_PATH,
+    DEFAULT_INPUT_DIR,
+    DEFAULT_LABELED_DIR,
+    DEFAULT_MANIFEST_NAME,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MODEL_DIR,
+    DEFAULT_OUTPUT_PATH,
+)
 from .model import DEFAULT_DESIGN
 
 EXIT_OK = 0
@@ -35,8 +43,13 @@ def run_command(
     input_path: Annotated[Path, typer.Argument(help="Folder (searched recursively) or file of policies.")] = DEFAULT_INPUT_DIR,
     out: Annotated[Path, typer.Option("--out", "-o", help="Clause table to write (Parquet).")] = DEFAULT_OUTPUT_PATH,
     model: Annotated[Optional[Path], typer.Option(help="Model directory (default: the shipped model).")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Files larger than this fail with too_large.")] = DEFAULT_MAX_BYTES,
 ) -> None:
-    """Segment, classify and export every policy under INPUT_PATH."""
+    """Segment, classify, extract attributes and export every policy under INPUT_PATH.
+
+    Re-running over the same folder reuses the rows of unchanged files; the
+    manifest beside the output says what became of every file.
+    """
     from .ingest import discover_files
     from .model import ModelError
     from .run import run_pipeline
@@ -44,7 +57,7 @@ def run_command(
     try:
         files = discover_files(input_path)
         progress = _progress_bar if len(files) > DEFAULT_PROGRESS_MIN_FILES else None
-        result = run_pipeline(input_path, out, model, progress=progress)
+        result = run_pipeline(input_path, out, model, progress=progress, max_bytes=max_bytes)
     except (FileNotFoundError, ModelError, OSError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(EXIT_FATAL) from error
@@ -125,7 +138,11 @@ def evaluate_command(
 
 
 def _evaluate_attributes(path: Path | None, as_json: bool) -> None:
-    from .attribute_eval import DEFAULT_ATTRIBUTES_DIR, AttributeDataError, evaluate_attributes
+    from .attribute_eval import (
+        DEFAULT_ATTRIBUTES_DIR,
+        AttributeDataError,
+        evaluate_attributes,
+    )
 
     try:
         report = evaluate_attributes(path or DEFAULT_ATTRIBUTES_DIR)
@@ -236,6 +253,7 @@ def _progress_bar(files: Iterable[Path]) -> Iterator[Path]:
 def _print_summary(summary: dict, out: Path) -> None:
     typer.echo(f"run {summary['run_id']}: {summary['documents']} documents, {summary['clauses']} clauses, "
                f"{summary['headings']} headings -> {out}")
+    typer.echo("files: " + ", ".join(f"{status} {n}" for status, n in sorted(summary["files"].items())) + f" (manifest: {out.with_name(DEFAULT_MANIFEST_NAME)})")
     typer.echo("languages: " + ", ".join(f"{lang} {n}" for lang, n in sorted(summary["languages"].items())))
     typer.echo("labels:")
     for label, count in summary["labels"].items():

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PIPELINE_VERSION = "0.1.0"
+#: Bump when the output of a document can change, so re-runs redo it instead of reusing it.
+PIPELINE_VERSION = "0.2.0"
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT_DIR = REPO_ROOT / "data" / "raw"
@@ -19,10 +20,17 @@ DEFAULT_LABELED_DIR = REPO_ROOT / "data" / "labeled"
 DEFAULT_GOLD_SEGMENTATION_DIR = DEFAULT_LABELED_DIR / "segmentation"
 DEFAULT_MODELS_DIR = REPO_ROOT / "models"
 DEFAULT_MODEL_NAME = "clauses"
-DEFAULT_MODEL_DIR = DEFAULT_MODELS_DIR / f"{DEFAULT_MODEL_NAME}-{PIPELINE_VERSION}"
+DEFAULT_MODEL_VERSION = "0.1.0"
+DEFAULT_MODEL_DIR = DEFAULT_MODELS_DIR / f"{DEFAULT_MODEL_NAME}-{DEFAULT_MODEL_VERSION}"
 
 #: File suffixes that ingest reads, lower case.
 DEFAULT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+
+#: Largest policy file read; larger files fail with ``too_large`` (a policy is rarely over 1 MB).
+DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_MANIFEST_NAME = "manifest.parquet"
+#: Folder beside the output where finished documents are kept for re-runs.
+DEFAULT_CACHE_NAME = ".cache"
 
 #: Minimum score for a category to count as a label of a clause.
 DEFAULT_THRESHOLD = 0.5

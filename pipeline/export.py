@@ -107,6 +107,25 @@ DOCUMENT_SCHEMA = pa.schema(
 """One row per policy: what it covers and the attributes of all its clauses together."""
 
 
+MANIFEST_SCHEMA = pa.schema(
+    [
+        pa.field("run_id", pa.string(), nullable=False),
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("source_path", pa.string(), nullable=False),
+        pa.field("sha256", pa.string()),
+        pa.field("size_bytes", pa.int64()),
+        pa.field("status", pa.string(), nullable=False),
+        pa.field("error", pa.string()),
+        pa.field("message", pa.string()),
+        pa.field("clauses", pa.int32(), nullable=False),
+        pa.field("seconds", pa.float64(), nullable=False),
+        pa.field("pipeline_version", pa.string(), nullable=False),
+        pa.field("model_version", pa.string(), nullable=False),
+    ]
+)
+"""One row per input file: what became of it in the run (``status`` ok, skipped_unchanged or failed)."""
+
+
 def to_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     """Convert rows to a table of exactly ``schema`` (columns in schema order)."""
     return pa.Table.from_pandas(frame.loc[:, schema.names], schema=schema, preserve_index=False)

@@ -8,11 +8,13 @@ stops the others.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from .config import DEFAULT_SUFFIXES
+from .config import DEFAULT_MAX_BYTES, DEFAULT_SUFFIXES
 from .encoding import DecodeError, decode_bytes
+from .filetype import binary_format
 from .html_text import extract_html_text
 from .records import Document
 from .structure import detect_blocks
@@ -21,8 +23,12 @@ from .textutil import is_blank
 HTML_SUFFIXES = (".html", ".htm")
 
 
+#: Kinds of :class:`IngestError`, as they appear in the run manifest.
+INGEST_ERROR_KINDS = ("missing", "unreadable", "too_large", "binary", "undecodable", "empty")
+
+
 class IngestError(Exception):
-    """A policy file that cannot become a document; ``kind`` names the problem."""
+    """A policy file that cannot become a document; ``kind`` (one of :data:`INGEST_ERROR_KINDS`) names the problem."""
 
     def __init__(self, path: str | Path, kind: str, message: str) -> None:
         super().__init__(f"{path}: {message}")
@@ -53,31 +59,53 @@ def make_doc_id(path: Path, root: Path) -> str:
         return path.name
 
 
-def read_document(path: str | Path, root: str | Path | None = None) -> Document:
+def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of one policy file, or an :class:`IngestError` saying why they cannot be had."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise IngestError(path, "too_large", f"file is {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)")
+        with open(path, "rb") as handle:
+            return handle.read(max_bytes + 1)
+    except FileNotFoundError as error:
+        if path.is_symlink():
+            raise IngestError(path, "missing", f"broken symbolic link to {os.readlink(path)}") from error
+        raise IngestError(path, "missing", "file not found (moved or deleted during the run?)") from error
+    except IsADirectoryError as error:
+        raise IngestError(path, "unreadable", "is a directory, not a file") from error
+    except OSError as error:
+        raise IngestError(path, "unreadable", f"cannot read file ({error.strerror or error})") from error
+
+
+def read_document(path: str | Path, root: str | Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read, decode and structure one policy file.
 
-    Raises :class:`IngestError` for files that cannot be read, are not text,
-    or hold no text at all.
+    Raises :class:`IngestError` for files that cannot be read, are too large,
+    are not text, or hold no text at all.
     """
     path = Path(path)
     root = Path(root) if root is not None else path.parent
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as error:
-        raise IngestError(path, "missing", f"file not found ({error.strerror})") from error
-    except OSError as error:
-        raise IngestError(path, "unreadable", f"cannot read file ({error.strerror})") from error
-    return parse_document(data, str(path), make_doc_id(path, root), is_html=path.suffix.lower() in HTML_SUFFIXES)
+    return parse_document(read_bytes(path, max_bytes), str(path), make_doc_id(path, root), is_html=is_html(path))
+
+
+def is_html(path: str | Path) -> bool:
+    """Whether a file is read as HTML (by its suffix)."""
+    return Path(path).suffix.lower() in HTML_SUFFIXES
 
 
 def parse_document(data: bytes, source_path: str, doc_id: str, is_html: bool = False) -> Document:
     """Build a :class:`Document` from the raw bytes of a policy."""
     if not data.strip():
-        raise IngestError(source_path, "empty", "file is empty")
+        raise IngestError(source_path, "empty", "file is empty" if not data else "file holds only whitespace")
+    binary = binary_format(data)
+    if binary is not None:
+        raise IngestError(source_path, "binary", f"not a text file: it is {binary}")
     try:
         text, encoding = decode_bytes(data)
     except DecodeError as error:
-        raise IngestError(source_path, "undecodable", str(error)) from error
+        kind = "binary" if "binary" in str(error) else "undecodable"
+        raise IngestError(source_path, kind, str(error)) from error
     document = Document(
         doc_id=doc_id,
         source_path=source_path,

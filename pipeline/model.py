@@ -27,8 +27,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .config import CATEGORIES, DEFAULT_MODEL_NAME, DEFAULT_THRESHOLD, PIPELINE_VERSION
 from .atomic import atomic_write, atomic_write_text
+from .config import (
+    CATEGORIES,
+    DEFAULT_MODEL_NAME,
+    DEFAULT_MODEL_VERSION,
+    DEFAULT_THRESHOLD,
+    PIPELINE_VERSION,
+)
 
 MODEL_FILE = "model.skops"
 META_FILE = "meta.json"
@@ -234,7 +240,7 @@ def save_model(
     training_rows: int,
     metrics: dict,
     name: str = DEFAULT_MODEL_NAME,
-    version: str = PIPELINE_VERSION,
+    version: str = DEFAULT_MODEL_VERSION,
 ) -> Path:
     """Write the model directory: skops weights, meta.json, metrics.json and a model card."""
     import skops.io as sio
@@ -272,10 +278,17 @@ def load_model(directory: str | Path) -> tuple[ClauseClassifier, dict]:
     meta_path, model_path = directory / META_FILE, directory / MODEL_FILE
     if not meta_path.is_file() or not model_path.is_file():
         raise ModelError(f"{directory}: not a model directory (needs {MODEL_FILE} and {META_FILE})")
-    meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    if file_sha256(model_path) != meta.get("model_sha256"):
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ModelError(f"{meta_path}: not valid JSON ({error})") from error
+    if not isinstance(meta, dict) or file_sha256(model_path) != meta.get("model_sha256"):
         raise ModelError(f"{model_path}: SHA-256 does not match {META_FILE}; the model file was altered or replaced")
-    types = sio.get_untrusted_types(file=model_path)
+    try:
+        types = sio.get_untrusted_types(file=model_path)
+    except (zipfile.BadZipFile, KeyError, ValueError, json.JSONDecodeError) as error:
+        # Never fall back to pickle: a file that is not a skops archive is refused, not executed.
+        raise ModelError(f"{model_path}: not a skops model file ({type(error).__name__}); refusing to load it") from error
     untrusted = sorted(set(types) - set(TRUSTED_TYPES))
     if untrusted:
         raise ModelError(f"{model_path}: refusing to load types that are not trusted: {untrusted}")

@@ -32,6 +32,10 @@ LIST_CONJUNCTIONS = frozenset({"and", "or", "nor"})
 DEFAULT_MIN_SEMICOLON_TOKENS = 4
 
 
+#: Longest text handed to spaCy at once.
+DEFAULT_MAX_TEXT_CHARS = 100_000_000
+
+
 @lru_cache(maxsize=1)
 def load_english_pipeline():
     """Return the shared blank English pipeline with the clause rules (built once)."""
@@ -41,6 +45,9 @@ def load_english_pipeline():
     if not Language.has_factory("policy_clause_rules"):
         Language.component("policy_clause_rules", func=_apply_clause_rules)
     nlp = spacy.blank("en")
+    # The limit guards the parser's memory; a tokenizer and rule components need none, and a
+    # scraped policy can hold a 1 MB paragraph.
+    nlp.max_length = DEFAULT_MAX_TEXT_CHARS
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("policy_clause_rules")
     return nlp

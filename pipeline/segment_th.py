@@ -60,6 +60,8 @@ DEFAULT_SUBJECT_CHARS = 30
 DEFAULT_MIN_CLAUSE_CHARS = 15
 #: A space-delimited chunk shorter than this next to a proposal reads as an enumeration item.
 DEFAULT_MIN_CHUNK_CHARS = 8
+#: How far around a proposed boundary the cues look (a clause is far shorter).
+DEFAULT_LOOKAHEAD_CHARS = 2000
 
 _DISCOURSE_RE = re.compile(r"\s(?=(?:%s))" % "|".join(DISCOURSE_MARKERS))
 _CLOSERS = {"(": ")", "“": "”", "[": "]", "«": "»"}
@@ -116,7 +118,7 @@ def _crfcut_proposals(text: str) -> list[int]:
 def _keeps(text: str, clause_start: int, cut: int, following: int) -> bool:
     if not text[cut - 1].isspace():
         return False
-    left = text[clause_start:cut].strip()
+    left = text[max(clause_start, cut - DEFAULT_LOOKAHEAD_CHARS) : cut].strip()
     right = text[cut:following].strip()
     if len(left) < DEFAULT_MIN_CLAUSE_CHARS or _waits_for_main(left):
         return False
@@ -134,7 +136,8 @@ def _keeps(text: str, clause_start: int, cut: int, following: int) -> bool:
     # Thai ends no sentence with ".": a Thai chunk ending in one is an abbreviation (พรบ.).
     if left_chunk.endswith(".") or left.endswith(DANGLING + DISCOURSE_MARKERS) or left[-1] in ":,(":
         return False
-    remainder = _chunks(text[cut:])
+    # Only the next stretch matters; reading the whole rest would make a 1 MB paragraph quadratic.
+    remainder = _chunks(text[cut : cut + DEFAULT_LOOKAHEAD_CHARS])
     if right.startswith(FRONTED):
         # "เมื่อ X บริษัทจะ Y" opens a new statement; "... หาก X" ends the old one.
         return len(remainder) > 1 and _opens_statement(remainder[1])

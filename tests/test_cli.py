@@ -46,11 +46,11 @@ def test_run_writes_table_and_reports_failures(tmp_path) -> None:
     assert result.exit_code == EXIT_SOME_FAILED, result.output
     assert "2 documents" in result.output
     assert "empty.txt: empty" in result.output
-    assert "scan.txt: undecodable" in result.output
+    assert "scan.txt: binary" in result.output
     assert "th " in result.output and "en " in result.output
     table = pd.read_parquet(out)
     assert set(table["doc_id"]) == {"rexgen.txt", "nested/thai.txt"}
-    assert sorted(p.name for p in out.parent.iterdir()) == ["clauses.parquet", "documents.parquet", "headings.parquet"]
+    assert sorted(p.name for p in out.parent.iterdir()) == [".cache", "clauses.parquet", "documents.parquet", "headings.parquet", "manifest.parquet"]
 
 
 def test_run_on_clean_folder_exits_zero(tmp_path) -> None:

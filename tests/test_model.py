@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
+from collections import Counter
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -82,6 +86,45 @@ def test_tampered_model_is_refused(trained, seed_labeled, tmp_path) -> None:
     with open(directory / "model.skops", "ab") as handle:
         handle.write(b"tampered")
     with pytest.raises(ModelError, match="SHA-256 does not match"):
+        load_model(directory)
+
+
+class Payload:
+    """A type no model of this project contains: loading it must be refused."""
+
+    def __reduce__(self):
+        return (print, ("this must never run",))
+
+
+def forge(directory: Path, data: bytes) -> None:
+    """Replace a model file and make its meta agree, as an attacker with write access would."""
+    (directory / "model.skops").write_bytes(data)
+    meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+    meta["model_sha256"] = hashlib.sha256(data).hexdigest()
+    (directory / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def test_foreign_pickle_is_refused_not_executed(trained, tmp_path, capsys) -> None:
+    directory = save_model(trained, tmp_path / "m", "x", 1, {})
+    forge(directory, pickle.dumps(Payload()))
+    with pytest.raises(ModelError, match="not a skops model file"):
+        load_model(directory)
+    assert "must never run" not in capsys.readouterr().out
+
+
+def test_skops_file_with_untrusted_types_is_refused(trained, tmp_path) -> None:
+    import skops.io as sio
+
+    directory = save_model(trained, tmp_path / "m", "x", 1, {})
+    forge(directory, sio.dumps({"model": trained.pipeline_, "extra": Counter(a=1), "payload": Payload}))
+    with pytest.raises(ModelError, match="refusing to load types that are not trusted"):
+        load_model(directory)
+
+
+def test_broken_meta_is_a_clear_error(trained, tmp_path) -> None:
+    directory = save_model(trained, tmp_path / "m", "x", 1, {})
+    (directory / "meta.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError, match="not valid JSON"):
         load_model(directory)
 
 

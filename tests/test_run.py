@@ -76,7 +76,7 @@ def test_failed_write_leaves_previous_output(tmp_path, messy_folder, monkeypatch
     with pytest.raises(OSError, match="disk full"):
         pipeline.run_pipeline(messy_folder, out)
     assert out.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["clauses.parquet", "documents.parquet", "headings.parquet"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["clauses.parquet", "documents.parquet", "headings.parquet", "manifest.parquet"]
 
 
 def test_discovery_is_recursive_and_filtered(messy_folder) -> None:

@@ -171,7 +171,7 @@ DATA_TYPES: Table = {
         "age, gender, nationality, marital status, education",
         (r"\bgender\b", r"\bsex\b", r"(?<!years of )(?<!minimum )(?<!the )(?<!that )(?<!this )\bage\b(?! (?:of|under|limit|requirement|threshold|verification|group)\b)", r"\bnationality\b", r"\bmarital status\b", r"\beducation(?:al)? (?:level|background|history)",
          r"\bdemographic", r"\bethnicity\b", r"\blanguage preference",
-         "เพศ", "(?<!หมด)(?<!กลุ่ม)(?<!เกณฑ์)(?<!มี)อายุ(?!ความ|สูงสุด|การใช้งาน)(?!\s*(?:ต่ำกว่า|ไม่ถึง|ไม่เกิน|ไม่ต่ำกว่า|ตั้งแต่|เกิน|น้อยกว่า|ครบ|มากกว่า|ระหว่าง|กว่า|[0-9๐-๙]))", "สัญชาติ", "สถานภาพการสมรส", "สถานภาพสมรส", "ระดับการศึกษา", "ประวัติการศึกษา", "ข้อมูลประชากร"),
+         "เพศ", "(?<!หมด)(?<!กลุ่ม)(?<!เกณฑ์)(?<!มี)อายุ(?!ความ|สูงสุด|การใช้งาน)(?!\\s*(?:ต่ำกว่า|ไม่ถึง|ไม่เกิน|ไม่ต่ำกว่า|ตั้งแต่|เกิน|น้อยกว่า|ครบ|มากกว่า|ระหว่าง|กว่า|[0-9๐-๙]))", "สัญชาติ", "สถานภาพการสมรส", "สถานภาพสมรส", "ระดับการศึกษา", "ประวัติการศึกษา", "ข้อมูลประชากร"),
     ),
     "employment": (
         "job title, employer, work history, CV",
