@@ -4,7 +4,9 @@ Each document's clause and heading rows are written, atomically, as soon as it
 is done, under a key made of its id, the SHA-256 of its bytes, the pipeline
 version and the model version. A re-run over the same folder finds unchanged
 files there and reuses their rows; a run killed halfway leaves the documents
-it finished, and the next run picks them up.
+it finished, and the next run picks them up. Entries are spread over 256
+sub-folders by the first two characters of their key, so that a corpus of a
+million policies does not put two million files in one folder.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from .export import CLAUSE_SCHEMA, HEADING_SCHEMA, write_parquet
 
 _TABLES = (("clauses", CLAUSE_SCHEMA), ("headings", HEADING_SCHEMA))
+#: The table written last: an entry is whole once its file exists.
+_LAST_TABLE = _TABLES[-1][0]
 
 
 def cache_key(doc_id: str, sha256: str, pipeline_version: str, model_version: str) -> str:
@@ -25,42 +30,52 @@ def cache_key(doc_id: str, sha256: str, pipeline_version: str, model_version: st
 
 
 class DocumentCache:
-    """A folder of ``<key>.clauses.parquet`` and ``<key>.headings.parquet`` files."""
+    """A folder of ``<k0k1>/<key>.clauses.parquet`` and ``<k0k1>/<key>.headings.parquet`` files."""
 
     def __init__(self, directory: str | Path) -> None:
         self.directory = Path(directory)
 
     def _path(self, key: str, table: str) -> Path:
-        return self.directory / f"{key}.{table}.parquet"
+        return self.directory / key[:2] / f"{key}.{table}.parquet"
 
-    def get(self, key: str) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    def get(self, key: str) -> tuple[pa.Table, pa.Table] | None:
         """The rows kept under ``key``, or None when they are missing or unreadable."""
         paths = [self._path(key, table) for table, _ in _TABLES]
         if not all(path.is_file() for path in paths):
             return None
         try:
-            clauses, headings = (pd.read_parquet(path) for path in paths)
-        except (OSError, ValueError):
+            clauses, headings = (pq.read_table(path, schema=schema) for path, (_, schema) in zip(paths, _TABLES))
+        except (OSError, ValueError, pa.ArrowException):
             return None  # a damaged entry is redone, never trusted
         return clauses, headings
 
-    def put(self, key: str, clauses: pd.DataFrame, headings: pd.DataFrame) -> None:
-        """Keep a document's rows; the headings file is written last, so an entry is whole once it exists."""
-        write_parquet(clauses, self._path(key, "clauses"), CLAUSE_SCHEMA)
-        write_parquet(headings, self._path(key, "headings"), HEADING_SCHEMA)
+    def put(self, key: str, clauses: pa.Table, headings: pa.Table) -> None:
+        """Keep a document's rows; the headings file is written last, so an entry is whole once it exists.
+
+        Entries are not flushed to disk one by one: one that a power cut
+        damages reads as missing and is redone.
+        """
+        for (table, schema), rows in zip(_TABLES, (clauses, headings)):
+            write_parquet(rows, self._path(key, table), schema, durable=False)
+
+    def entries(self) -> int:
+        """How many whole entries the cache holds."""
+        return sum(1 for _ in self.directory.glob(f"??/*.{_LAST_TABLE}.parquet"))
 
     def prune(self, keep: set[str]) -> int:
-        """Delete entries whose key is not in ``keep`` (documents gone or changed) and half-written files; return how many went."""
-        removed = remove_stale_temporaries(self.directory)
-        for path in self.directory.glob("*.parquet"):
-            if path.name.split(".", 1)[0] not in keep:
-                path.unlink(missing_ok=True)
-                removed += 1
+        """Delete entries whose key is not in ``keep`` (documents gone or changed) and half-written files; return how many files went."""
+        removed = 0
+        for folder in self.directory.glob("??"):
+            removed += remove_stale_temporaries(folder)
+            for path in folder.glob("*.parquet"):
+                if path.name.split(".", 1)[0] not in keep:
+                    path.unlink(missing_ok=True)
+                    removed += 1
         return removed
 
 
 def remove_stale_temporaries(directory: Path) -> int:
-    """Delete the temporary files a killed run left behind (see :func:`pipeline.atomic.atomic_write`)."""
+    """Delete the temporary files a killed run left behind (see :func:`pipeline.atomic.atomic_path`)."""
     stale = list(Path(directory).glob(".*.tmp"))
     for path in stale:
         path.unlink(missing_ok=True)

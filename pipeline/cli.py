@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -44,21 +44,24 @@ def run_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="Clause table to write (Parquet).")] = DEFAULT_OUTPUT_PATH,
     model: Annotated[Optional[Path], typer.Option(help="Model directory (default: the shipped model).")] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Files larger than this fail with too_large.")] = DEFAULT_MAX_BYTES,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", help="Worker processes (default: the number of cores; small batches use fewer).")] = None,
+    engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Address of a Dask scheduler (with --engine dask; default: a new LocalCluster).")] = None,
 ) -> None:
     """Segment, classify, extract attributes and export every policy under INPUT_PATH.
 
     Re-running over the same folder reuses the rows of unchanged files; the
-    manifest beside the output says what became of every file.
+    manifest beside the output says what became of every file. Rows are in
+    the order of the files, whatever the engine and the number of workers.
     """
-    from .ingest import discover_files
+    from .engines import EngineError
     from .model import ModelError
     from .run import run_pipeline
 
     try:
-        files = discover_files(input_path)
-        progress = _progress_bar if len(files) > DEFAULT_PROGRESS_MIN_FILES else None
-        result = run_pipeline(input_path, out, model, progress=progress, max_bytes=max_bytes)
-    except (FileNotFoundError, ModelError, OSError) as error:
+        result = run_pipeline(input_path, out, model, progress=_progress_bar, max_bytes=max_bytes,
+                              workers=workers, engine=engine, scheduler=scheduler)
+    except (FileNotFoundError, ModelError, EngineError, OSError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(EXIT_FATAL) from error
     _print_summary(result.summary(), out)
@@ -244,9 +247,12 @@ def _print_scores(report: dict, per_category: bool) -> None:
                 )
 
 
-def _progress_bar(files: Iterable[Path]) -> Iterator[Path]:
-    files = list(files)
-    with typer.progressbar(files, label="policies", file=sys.stderr) as bar:
+def _progress_bar(results: Iterator, total: int) -> Iterator:
+    """A progress bar on stderr over the finished documents, for runs long enough to want one."""
+    if total <= DEFAULT_PROGRESS_MIN_FILES:
+        yield from results
+        return
+    with typer.progressbar(results, length=total, label="policies", file=sys.stderr) as bar:
         yield from bar
 
 

@@ -1,18 +1,23 @@
-"""Export: the clause and heading tables as Parquet, with explicit schemas.
+"""Export: the clause, heading, document and manifest tables as Parquet, with explicit schemas.
 
 Only this stage writes the output tables, and it writes them atomically: a
-temporary file in the same folder, renamed over the target when complete.
+temporary file in the same folder, renamed over the target when complete. A
+run streams its rows into :class:`TableWriter`, which appends them to that
+temporary file in row groups as the run goes, so memory does not grow with
+the corpus; the finished file is one Parquet table for pandas, DuckDB or
+pyarrow.
 """
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .atomic import atomic_write
+from .atomic import atomic_path, atomic_write
 from .config import CATEGORIES
 
 
@@ -131,10 +136,77 @@ def to_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pandas(frame.loc[:, schema.names], schema=schema, preserve_index=False)
 
 
-def write_parquet(frame: pd.DataFrame, path: str | Path, schema: pa.Schema) -> Path:
-    """Write rows to ``path`` as Parquet with ``schema``, atomically."""
-    table = to_table(frame, schema)
-    return atomic_write(path, lambda temporary: pq.write_table(table, temporary, compression="zstd"))
+#: Rows buffered before they are written as one Parquet row group.
+DEFAULT_ROW_GROUP_ROWS = 20_000
+PARQUET_COMPRESSION = "zstd"
+
+
+def write_parquet(frame: pd.DataFrame | pa.Table, path: str | Path, schema: pa.Schema, durable: bool = True) -> Path:
+    """Write rows to ``path`` as Parquet with ``schema``, atomically (see :func:`pipeline.atomic.atomic_path`)."""
+    table = frame if isinstance(frame, pa.Table) else to_table(frame, schema)
+    return atomic_write(path, lambda temporary: pq.write_table(table, temporary, compression=PARQUET_COMPRESSION), durable)
+
+
+class TableWriter:
+    """Append tables of one schema to a Parquet file as they come; the file appears, whole, when the writer closes.
+
+    Use it as a context manager: on a clean exit the buffered rows are
+    flushed and the temporary file is renamed over ``path``; on an error the
+    temporary file is removed and whatever was at ``path`` stays as it was.
+    With ``path=None`` the rows are kept in memory instead (:meth:`table`).
+    """
+
+    def __init__(self, path: str | Path | None, schema: pa.Schema, row_group_rows: int | None = None) -> None:
+        self.path = Path(path) if path is not None else None
+        self.schema = schema
+        self.row_group_rows = row_group_rows or DEFAULT_ROW_GROUP_ROWS
+        self.rows = 0
+        self._pending: list[pa.Table] = []
+        self._pending_rows = 0
+        self._kept: list[pa.Table] = []
+        self._writer: pq.ParquetWriter | None = None
+        self._stack = ExitStack()
+
+    def __enter__(self) -> TableWriter:
+        if self.path is not None:
+            temporary = self._stack.enter_context(atomic_path(self.path))
+            self._writer = pq.ParquetWriter(temporary, self.schema, compression=PARQUET_COMPRESSION)
+        return self
+
+    def write(self, table: pa.Table) -> None:
+        """Add rows (a table of exactly this writer's schema)."""
+        if not table.num_rows:
+            return
+        self.rows += table.num_rows
+        if self._writer is None:
+            self._kept.append(table)
+            return
+        self._pending.append(table)
+        self._pending_rows += table.num_rows
+        if self._pending_rows >= self.row_group_rows:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._writer.write_table(pa.concat_tables(self._pending), row_group_size=self.row_group_rows)
+            self._pending, self._pending_rows = [], 0
+
+    def table(self) -> pa.Table:
+        """The rows kept in memory (a writer with no path)."""
+        return pa.concat_tables(self._kept) if self._kept else self.schema.empty_table()
+
+    def __exit__(self, kind, error, traceback) -> None:
+        try:
+            if self._writer is not None:
+                try:
+                    if kind is None:
+                        self._flush()
+                finally:
+                    self._writer.close()
+        except BaseException as failure:  # a failed flush (a full disk) discards the temporary file too
+            self._stack.__exit__(type(failure), failure, failure.__traceback__)
+            raise
+        self._stack.__exit__(kind, error, traceback)  # renames the file on success, removes it on failure
 
 
 def empty_frame(schema: pa.Schema) -> pd.DataFrame:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .patterns import GatedPattern
+
 #: concept id -> (English word stems, Thai terms)
 CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "collect": (("collect", "gather", "obtain", "receive", "record"), ("เก็บรวบรวม", "รวบรวม", "ได้รับข้อมูล", "บันทึก")),
@@ -59,10 +61,10 @@ CONCEPT_PREFIX = "concept_"
 
 
 @lru_cache(maxsize=1)
-def _matchers() -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+def _matchers() -> list[tuple[str, GatedPattern, tuple[str, ...]]]:
     compiled = []
     for concept, (english, thai) in CONCEPTS.items():
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(stem) for stem in english) + ")", re.IGNORECASE)
+        pattern = GatedPattern(r"\b(?:" + "|".join(re.escape(stem) for stem in english) + ")")
         compiled.append((concept, pattern, thai))
     return compiled
 

@@ -270,10 +270,12 @@ def save_model(
     return directory
 
 
-def load_model(directory: str | Path) -> tuple[ClauseClassifier, dict]:
-    """Load a model directory after checking its file hash and the types inside it."""
-    import skops.io as sio
+def check_model(directory: str | Path) -> dict:
+    """The ``meta.json`` of a model directory, after checking that the model file's hash matches it.
 
+    Cheap (nothing is deserialized): a run checks its model up front, before
+    any worker loads it.
+    """
     directory = Path(directory)
     meta_path, model_path = directory / META_FILE, directory / MODEL_FILE
     if not meta_path.is_file() or not model_path.is_file():
@@ -284,6 +286,15 @@ def load_model(directory: str | Path) -> tuple[ClauseClassifier, dict]:
         raise ModelError(f"{meta_path}: not valid JSON ({error})") from error
     if not isinstance(meta, dict) or file_sha256(model_path) != meta.get("model_sha256"):
         raise ModelError(f"{model_path}: SHA-256 does not match {META_FILE}; the model file was altered or replaced")
+    return meta
+
+
+def load_model(directory: str | Path) -> tuple[ClauseClassifier, dict]:
+    """Load a model directory after checking its file hash (:func:`check_model`) and the types inside it."""
+    import skops.io as sio
+
+    meta = check_model(directory)
+    model_path = Path(directory) / MODEL_FILE
     try:
         types = sio.get_untrusted_types(file=model_path)
     except (zipfile.BadZipFile, KeyError, ValueError, json.JSONDecodeError) as error:

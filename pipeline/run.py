@@ -1,22 +1,27 @@
-"""Run the whole pipeline: ingest -> segment -> classify -> normalize (attributes) -> export, file by file."""
+"""Run the whole pipeline: ingest -> segment -> classify -> normalize (attributes) -> export, streaming.
+
+Files are mapped over :func:`pipeline.process.process_file` by an engine
+(:mod:`pipeline.engines`), and their rows stream, in input order, into one
+:class:`pipeline.export.TableWriter` per table, so memory stays bounded
+whatever the corpus size and the output is the same for any engine and any
+number of workers.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import time
-import traceback
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from .attributes import extract_clause_attributes
-from .cache import DocumentCache, cache_key, remove_stale_temporaries
-from .classify import classify_clauses, load_default_model
+from .cache import DocumentCache, remove_stale_temporaries
 from .config import (
     DEFAULT_CACHE_NAME,
     DEFAULT_DOCUMENTS_NAME,
@@ -24,59 +29,91 @@ from .config import (
     DEFAULT_INPUT_DIR,
     DEFAULT_MANIFEST_NAME,
     DEFAULT_MAX_BYTES,
+    DEFAULT_MODEL_DIR,
     DEFAULT_OUTPUT_PATH,
-    PIPELINE_VERSION,
 )
-from .export import (
-    CLAUSE_SCHEMA,
-    DOCUMENT_SCHEMA,
-    HEADING_SCHEMA,
-    MANIFEST_SCHEMA,
-    empty_frame,
-    write_parquet,
-)
-from .ingest import (
-    IngestError,
-    discover_files,
-    is_html,
-    make_doc_id,
-    parse_document,
-    read_bytes,
-)
-from .model import model_version
-from .normalize import normalize_text
-from .records import Document, Failure
-from .segment import segment_clauses
-from .summary import summarize_documents
+from .engines import get_engine, workers_for
+from .export import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, MANIFEST_SCHEMA, TableWriter
+from .ingest import discover_files, make_doc_id
+from .model import check_model, model_version
+from .process import DocumentResult, FileTask, RunSettings
+from .records import Failure
 
-Progress = Callable[[Iterable[Path]], Iterable[Path]]
+#: Wraps the stream of finished documents (e.g. a progress bar); gets the stream and the number of files.
+Progress = Callable[[Iterator[DocumentResult], int], Iterator[DocumentResult]]
+
+_TABLES = (
+    ("clauses", None, CLAUSE_SCHEMA),
+    ("headings", DEFAULT_HEADINGS_NAME, HEADING_SCHEMA),
+    ("documents", DEFAULT_DOCUMENTS_NAME, DOCUMENT_SCHEMA),
+    ("manifest", DEFAULT_MANIFEST_NAME, MANIFEST_SCHEMA),
+)
 
 
 @dataclass
 class RunResult:
-    """What one run produced: the clause, heading and document tables, the manifest and the files that failed."""
+    """What one run produced: counts, the files that failed, and its four tables.
 
-    clauses: pd.DataFrame
-    headings: pd.DataFrame
-    document_summaries: pd.DataFrame
-    manifest: pd.DataFrame
+    The tables (``clauses``, ``headings``, ``document_summaries``,
+    ``manifest``) are read from the files the run wrote when it wrote them,
+    and kept in memory otherwise.
+    """
+
+    run_id: str
+    output_path: Path | None = None
     failures: list[Failure] = field(default_factory=list)
     documents: int = 0
-    run_id: str = ""
-    output_path: Path | None = None
+    counts: dict[str, Counter] = field(default_factory=dict)
+    _tables: dict[str, Path | pa.Table] = field(default_factory=dict, repr=False)
+
+    def _frame(self, name: str) -> pd.DataFrame:
+        table = self._tables[name]
+        return pd.read_parquet(table) if isinstance(table, Path) else table.to_pandas()
+
+    @property
+    def clauses(self) -> pd.DataFrame:
+        return self._frame("clauses")
+
+    @property
+    def headings(self) -> pd.DataFrame:
+        return self._frame("headings")
+
+    @property
+    def document_summaries(self) -> pd.DataFrame:
+        return self._frame("documents")
+
+    @property
+    def manifest(self) -> pd.DataFrame:
+        return self._frame("manifest")
 
     def summary(self) -> dict[str, object]:
         """Counts for the end-of-run report."""
         return {
             "run_id": self.run_id,
             "documents": self.documents,
-            "files": dict(Counter(self.manifest["status"])),
-            "clauses": len(self.clauses),
-            "headings": len(self.headings),
-            "languages": dict(Counter(self.clauses["lang"])),
-            "labels": dict(Counter(label for labels in self.clauses["labels"] for label in labels).most_common()),
+            "files": dict(self.counts["status"]),
+            "clauses": sum(self.counts["languages"].values()),
+            "headings": self.counts["headings"]["rows"],
+            "languages": dict(self.counts["languages"]),
+            "labels": dict(self.counts["labels"].most_common()),
             "failures": [f"{f.source_path}: {f.error}: {f.message}" for f in self.failures],
         }
+
+    def add(self, result: DocumentResult) -> None:
+        """Count one finished document."""
+        record = result.record
+        self.counts["status"][record["status"]] += 1
+        if result.failed:
+            self.failures.append(Failure(record["source_path"], record["error"], record["message"]))
+            return
+        self.documents += 1
+        self.counts["headings"]["rows"] += result.headings.num_rows
+        self.counts["languages"].update(_value_counts(result.clauses.column("lang")))
+        self.counts["labels"].update(_value_counts(pc.list_flatten(result.clauses.column("labels"))))
+
+
+def _value_counts(column) -> dict[str, int]:
+    return {row["values"]: row["counts"] for row in pc.value_counts(column).to_pylist()}
 
 
 def new_run_id() -> str:
@@ -90,155 +127,72 @@ def run_pipeline(
     model_dir: str | Path | None = None,
     progress: Progress | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> RunResult:
     """Process every policy under ``input_path`` and write the tables (unless ``output_path`` is None).
 
     A file that cannot be read or processed is recorded in ``failures`` and in
-    the manifest, and the rest of the batch goes on. With an ``output_path``,
-    each finished document is kept in a cache beside it: a re-run reuses the
-    rows of files whose bytes, pipeline version and model version are
-    unchanged (status ``skipped_unchanged``), and a run killed halfway leaves
-    the previous tables intact and its finished documents for the next run.
+    the manifest, and the rest of the batch goes on. Rows come in the order of
+    the files (sorted by path), whatever ``engine`` (``local`` or ``dask``) and
+    however many ``workers`` (default: the cores, fewer for a small batch)
+    process them. With an ``output_path``, each finished document is kept in a
+    cache beside it: a re-run reuses the rows of files whose bytes, pipeline
+    version and model version are unchanged (status ``skipped_unchanged``),
+    and a run killed halfway leaves the previous tables intact and its
+    finished documents for the next run.
     """
     input_path = Path(input_path)
-    model, meta = load_default_model(model_dir)
-    run_id = new_run_id()
-    provenance = {"pipeline_version": PIPELINE_VERSION, "model_version": model_version(meta), "run_id": run_id}
+    model_dir = Path(model_dir or DEFAULT_MODEL_DIR).resolve()
+    meta = check_model(model_dir)
     files = discover_files(input_path)
     root = input_path if input_path.is_dir() else input_path.parent
-    cache = DocumentCache(Path(output_path).parent / DEFAULT_CACHE_NAME) if output_path is not None else None
-    clause_parts: list[pd.DataFrame] = []
-    heading_parts: list[pd.DataFrame] = []
-    records: list[dict] = []
-    used_keys: set[str] = set()
-    for path in progress(files) if progress else files:
-        started = time.perf_counter()
-        record = {"doc_id": make_doc_id(path, root), "source_path": str(path), "sha256": None, "size_bytes": None, "error": None, "message": None}
-        try:
-            data = read_bytes(path, max_bytes)
-            record.update(sha256=hashlib.sha256(data).hexdigest(), size_bytes=len(data))
-            key = cache_key(record["doc_id"], record["sha256"], PIPELINE_VERSION, provenance["model_version"])
-            cached = cache.get(key) if cache is not None else None
-            if cached is not None:
-                clauses, headings = cached
-                record["status"] = "skipped_unchanged"
-            else:
-                document = parse_document(data, str(path), record["doc_id"], is_html=is_html(path))
-                clauses, headings = process_document(document, model, provenance)
-                if cache is not None:
-                    cache.put(key, clauses, headings)
-                record["status"] = "ok"
-            used_keys.add(key)
-        except IngestError as error:
-            record.update(status="failed", error=error.kind, message=error.message)
-        except Exception as error:  # one broken file never stops the batch
-            detail = traceback.format_exception_only(type(error), error)[-1].strip()
-            record.update(status="failed", error="internal", message=detail)
-        if record["status"] != "failed":
-            clause_parts.append(clauses)
-            heading_parts.append(headings)
-        record.update(clauses=len(clauses) if record["status"] != "failed" else 0, seconds=time.perf_counter() - started)
-        records.append(record)
+    output_path = Path(output_path) if output_path is not None else None
+    cache_dir = output_path.parent / DEFAULT_CACHE_NAME if output_path is not None else None
+    settings = RunSettings(str(model_dir), model_version(meta), new_run_id(), max_bytes, str(cache_dir) if cache_dir else None)
+    tasks = (FileTask(str(path), make_doc_id(path, root)) for path in files)
+    map_files = get_engine(engine)
+    workers = workers_for(len(files), workers)
 
-    clauses = _concat(clause_parts, CLAUSE_SCHEMA)
-    headings = _concat(heading_parts, HEADING_SCHEMA)
-    manifest = pd.DataFrame(records, columns=[name for name in MANIFEST_SCHEMA.names if name not in provenance])
-    manifest = manifest.assign(**provenance)[MANIFEST_SCHEMA.names] if records else empty_frame(MANIFEST_SCHEMA)
-    failures = [Failure(r["source_path"], r["error"], r["message"]) for r in records if r["status"] == "failed"]
-    documents = sum(r["status"] != "failed" for r in records)
-    result = RunResult(clauses, headings, summarize_documents(clauses), manifest, failures, documents, run_id)
+    result = RunResult(settings.run_id, output_path, counts={"status": Counter(), "languages": Counter(), "labels": Counter(), "headings": Counter()})
+    used_keys: set[str] = set()
+    with ExitStack() as stack:
+        # Entered manifest first so that it is renamed last: a complete manifest names a complete run.
+        writers = {
+            name: stack.enter_context(TableWriter(_table_path(output_path, name, file_name), schema))
+            for name, file_name, schema in reversed(_TABLES)
+        }
+        results = map_files(tasks, settings, workers=workers, scheduler=scheduler)
+        for document in progress(results, len(files)) if progress else results:
+            writers["clauses"].write(document.clauses)
+            writers["headings"].write(document.headings)
+            writers["documents"].write(document.document)
+            writers["manifest"].write(pa.Table.from_pylist([document.record], schema=MANIFEST_SCHEMA))
+            result.add(document)
+            if document.cache_key is not None:
+                used_keys.add(document.cache_key)
+    result._tables = {name: writer.path if writer.path is not None else writer.table() for name, writer in writers.items()}
     if output_path is not None:
-        result.output_path = write_outputs(result, Path(output_path))
-        cache.prune(used_keys)
+        remove_stale_temporaries(output_path.parent)
+        DocumentCache(cache_dir).prune(used_keys)
     return result
 
 
-def write_outputs(result: RunResult, output_path: Path) -> Path:
-    """Write the four tables beside each other, each atomically; the manifest last, naming the run.
-
-    Run one pipeline per output folder at a time: leftover temporary files
-    there are taken for those of a killed run and removed.
-    """
-    write_parquet(result.clauses, output_path, CLAUSE_SCHEMA)
-    write_parquet(result.headings, output_path.with_name(DEFAULT_HEADINGS_NAME), HEADING_SCHEMA)
-    write_parquet(result.document_summaries, output_path.with_name(DEFAULT_DOCUMENTS_NAME), DOCUMENT_SCHEMA)
-    write_parquet(result.manifest, output_path.with_name(DEFAULT_MANIFEST_NAME), MANIFEST_SCHEMA)
-    remove_stale_temporaries(output_path.parent)
-    return output_path
-
-
-def _concat(parts: list[pd.DataFrame], schema) -> pd.DataFrame:
-    parts = [part for part in parts if len(part)]
-    return pd.concat(parts, ignore_index=True) if parts else empty_frame(schema)
-
-
-def process_document(document: Document, model, provenance: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The finished clause and heading tables of one document: segmented, classified, with attributes."""
-    rows, heading_rows = document_rows(document)
-    clauses = pd.DataFrame(rows) if rows else empty_frame(CLAUSE_SCHEMA)
-    if rows:
-        clauses = extract_clause_attributes(classify_clauses(clauses, model))
-    clauses = clauses.assign(**provenance)[CLAUSE_SCHEMA.names]
-    headings = (pd.DataFrame(heading_rows) if heading_rows else empty_frame(HEADING_SCHEMA)).assign(run_id=provenance["run_id"])
-    return clauses, headings[HEADING_SCHEMA.names]
+def _table_path(output_path: Path | None, name: str, file_name: str | None) -> Path | None:
+    if output_path is None:
+        return None
+    return output_path if file_name is None else output_path.with_name(file_name)
 
 
 def run(
     input_path: str | Path = DEFAULT_INPUT_DIR,
     output_path: str | Path | None = None,
     model_dir: str | Path | None = None,
+    workers: int | None = None,
 ) -> pd.DataFrame:
     """Process a folder of policies and return the clause table.
 
     Writes nothing unless ``output_path`` is given.
     """
-    return run_pipeline(input_path, output_path, model_dir).clauses
-
-
-def document_rows(document: Document) -> tuple[list[dict], list[dict]]:
-    """Clause and heading rows of one document, before classification."""
-    clauses, headings = segment_clauses(document)
-    base = {
-        "doc_id": document.doc_id,
-        "source_path": document.source_path,
-        "doc_sha256": document.sha256,
-        "encoding": document.encoding,
-    }
-    rows = []
-    seen: Counter = Counter()
-    for clause in clauses:
-        char_start, char_end = document.to_text_span(clause.start, clause.end)
-        text_norm = normalize_text(document.view[clause.body_start:clause.end], clause.lang)
-        digest = hashlib.blake2b(text_norm.encode("utf-8"), digest_size=5).hexdigest()
-        seen[digest] += 1
-        rows.append(
-            {
-                **base,
-                "clause_id": f"{document.doc_id}:{digest}" + (f"~{seen[digest]}" if seen[digest] > 1 else ""),
-                "clause_index": clause.index,
-                "lang": clause.lang,
-                "section_path": list(clause.section_path),
-                "lead_in": clause.lead_in,
-                "is_list_item": clause.is_item,
-                "text_raw": document.text[char_start:char_end],
-                "text_norm": text_norm,
-                "char_start": char_start,
-                "char_end": char_end,
-            }
-        )
-    heading_rows = []
-    for index, heading in enumerate(headings):
-        char_start, char_end = document.to_text_span(heading.start, heading.end)
-        heading_rows.append(
-            {
-                "doc_id": document.doc_id,
-                "heading_index": index,
-                "level": heading.level,
-                "lang": heading.lang,
-                "text_raw": document.text[char_start:char_end],
-                "text_norm": normalize_text(document.view[heading.start:heading.end], heading.lang),
-                "char_start": char_start,
-                "char_end": char_end,
-            }
-        )
-    return rows, heading_rows
+    return run_pipeline(input_path, output_path, model_dir, workers=workers).clauses

@@ -79,6 +79,14 @@ def thai_cuts(texts: list[str]) -> list[list[int]]:
     return [_cuts(text) for text in texts]
 
 
+def warm_up_thai() -> None:
+    """Load PyThaiNLP's crfcut model and newmm dictionary now, so that the first document does not pay for them."""
+    from pythainlp.tokenize import word_tokenize
+
+    thai_cuts(["บริษัทเก็บรวบรวมข้อมูลของท่าน ทั้งนี้ท่านสามารถขอลบข้อมูลได้"])
+    word_tokenize("ข้อมูลส่วนบุคคล", engine="newmm")
+
+
 def _cuts(text: str) -> list[int]:
     proposals = sorted(set(_crfcut_proposals(text)) | {m.end() for m in _DISCOURSE_RE.finditer(text)})
     bracketed = _bracketed_positions(text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.records import Document
-from pipeline.run import document_rows
+from pipeline.process import document_rows
 from pipeline.segment import segment_clauses
 from pipeline.textutil import is_blank
 

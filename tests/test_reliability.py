@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import importlib
 import os
 import shutil
 import signal
@@ -12,10 +13,12 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import psutil
 import pyarrow as pa
 import pytest
 
 import pipeline.ingest
+from pipeline.cache import DocumentCache
 from pipeline.config import DEFAULT_CACHE_NAME, DEFAULT_MANIFEST_NAME, REPO_ROOT
 from pipeline.export import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, to_table
 from pipeline.run import run_pipeline
@@ -96,11 +99,10 @@ def corpus_run(tmp_path_factory):
     (folder / "unreadable.txt").chmod(0)
     (folder / "vanishing.txt").write_text(EN, encoding="utf-8")
 
-    def delete_vanishing_after_discovery(files):
-        for path in files:
-            if path.name == "nested_lists.md":
-                (folder / "vanishing.txt").unlink()
-            yield path
+    def discover_then_lose_a_file(root):
+        files = pipeline.ingest.discover_files(root)
+        (folder / "vanishing.txt").unlink()  # deleted between discovery and reading
+        return files
 
     original_open = open
 
@@ -111,10 +113,11 @@ def corpus_run(tmp_path_factory):
 
     out = folder.parent / "out" / "clauses.parquet"
     patch = pytest.MonkeyPatch()
+    patch.setattr(importlib.import_module("pipeline.run"), "discover_files", discover_then_lose_a_file)
     if os.geteuid() == 0:
         patch.setattr(pipeline.ingest, "open", deny_unreadable, raising=False)
     try:
-        result = run_pipeline(folder, out, progress=delete_vanishing_after_discovery)
+        result = run_pipeline(folder, out, workers=1)  # one process: the patches above hold in it
     finally:
         patch.undo()
     return folder, out, result
@@ -195,11 +198,12 @@ def test_rerun_reuses_unchanged_files_and_redoes_changed_ones(tmp_path) -> None:
     assert statuses.pop(changed.name) == "ok"
     assert set(statuses.values()) == {"skipped_unchanged"}
     assert f"0_{SEED_FILES[1].name}" not in set(pd.read_parquet(out)["doc_id"])
-    assert len(list((out.parent / DEFAULT_CACHE_NAME).glob("*.parquet"))) == 2 * (len(SEED_FILES) - 1)
+    assert DocumentCache(out.parent / DEFAULT_CACHE_NAME).entries() == len(SEED_FILES) - 1
+    assert len(list((out.parent / DEFAULT_CACHE_NAME).rglob("*.parquet"))) == 2 * (len(SEED_FILES) - 1)
 
 
-def start_run(folder: Path, out: Path) -> subprocess.Popen:
-    code = f"from pipeline.run import run_pipeline; run_pipeline({str(folder)!r}, {str(out)!r})"
+def start_run(folder: Path, out: Path, workers: int) -> subprocess.Popen:
+    code = f"from pipeline.run import run_pipeline; run_pipeline({str(folder)!r}, {str(out)!r}, workers={workers})"
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     return subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
@@ -208,29 +212,32 @@ def output_bytes(out: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(out.parent.glob("*.parquet"))}
 
 
-@pytest.mark.parametrize("kill_after_documents", [0, 4, 9])
-def test_run_killed_at_any_point_leaves_output_intact_and_next_run_completes_it(tmp_path, kill_after_documents) -> None:
+@pytest.mark.parametrize(("kill_after_documents", "workers"), [(0, 1), (4, 1), (9, 1), (4, 2)])
+def test_run_killed_at_any_point_leaves_output_intact_and_next_run_completes_it(tmp_path, kill_after_documents, workers) -> None:
     folder, out = tmp_path / "in", tmp_path / "out" / "clauses.parquet"
     small_corpus(folder, copies=1)
     run_pipeline(folder, out)
     before = output_bytes(out)
     small_corpus(folder, copies=3)  # ten new documents for the interrupted run
-    cache = out.parent / DEFAULT_CACHE_NAME
-    entries_before = len(list(cache.glob("*.headings.parquet")))
-    process = start_run(folder, out)
+    cache = DocumentCache(out.parent / DEFAULT_CACHE_NAME)
+    entries_before = cache.entries()
+    process = start_run(folder, out, workers)
     deadline = time.monotonic() + 120
-    while len(list(cache.glob("*.headings.parquet"))) < entries_before + kill_after_documents and process.poll() is None:
+    while cache.entries() < entries_before + kill_after_documents and process.poll() is None:
         assert time.monotonic() < deadline, "the run made no progress"
         time.sleep(0.02)
+    children = psutil.Process(process.pid).children(recursive=True)
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
     assert output_bytes(out) == before
+    _, alive = psutil.wait_procs(children, timeout=15)
+    assert not alive, f"worker processes outlived the killed run: {alive}"
 
     completed = run_pipeline(folder, out)
     statuses = completed.manifest["status"].value_counts().to_dict()
     assert statuses.get("skipped_unchanged", 0) >= len(SEED_FILES) + kill_after_documents
-    assert not list(out.parent.glob(".*.tmp")) and not list(cache.glob(".*.tmp"))
+    assert not list(out.parent.glob(".*.tmp")) and not list(cache.directory.rglob(".*.tmp"))
     uninterrupted = run_pipeline(folder, tmp_path / "fresh" / "clauses.parquet")
     for name, schema in (("clauses.parquet", CLAUSE_SCHEMA), ("headings.parquet", HEADING_SCHEMA), ("documents.parquet", DOCUMENT_SCHEMA)):
         assert_same_rows(pd.read_parquet(out.with_name(name)), pd.read_parquet(uninterrupted.output_path.with_name(name)), schema, drop=("source_path",))

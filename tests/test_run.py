@@ -10,7 +10,7 @@ import pytest
 import pipeline
 from pipeline.export import CLAUSE_SCHEMA
 from pipeline.ingest import IngestError, discover_files, parse_document, read_document
-from pipeline.run import document_rows
+from pipeline.process import document_rows
 from pipeline.segment import segment_clauses
 from pipeline.textutil import is_blank
 
@@ -72,7 +72,7 @@ def test_failed_write_leaves_previous_output(tmp_path, messy_folder, monkeypatch
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("pyarrow.parquet.write_table", broken)
+    monkeypatch.setattr("pyarrow.parquet.ParquetWriter.write_table", broken)
     with pytest.raises(OSError, match="disk full"):
         pipeline.run_pipeline(messy_folder, out)
     assert out.read_bytes() == before

@@ -65,16 +65,18 @@ def extract_rights(text: str, context: str = "") -> list[str]:
     >>> extract_rights("ท่านมีสิทธิขอถอนความยินยอมได้ตลอดเวลา"), extract_rights("We delete logs after 30 days.")
     (['withdraw_consent'], [])
     """
-    return codes_in(text, RIGHTS) if mentions(f"{text} {context}", USER_AGENCY) else []
+    codes = codes_in(text, RIGHTS)
+    return codes if codes and mentions(f"{text} {context}", USER_AGENCY) else []
 
 
 def _codes(table: Table, required: tuple[str, ...] | None = None) -> Callable[[str, str], list[str]]:
     """An extractor of the codes of ``table``; with ``required``, only where the clause or its context mentions one of those."""
 
     def extract(text: str, context: str = "") -> list[str]:
-        if required is not None and not mentions(f"{text} {context}", required):
+        codes = codes_in(text, table)
+        if codes and required is not None and not mentions(f"{text} {context}", required):
             return []
-        return codes_in(text, table)
+        return codes
 
     return extract
 
@@ -87,11 +89,13 @@ def extract_purposes(text: str, context: str = "") -> list[str]:
     >>> extract_purposes("เราใช้ข้อมูลเพื่อป้องกันการทุจริต")
     ['security_fraud']
     """
-    anywhere = mentions(context, _PURPOSE_CONTEXT)
-    frame = _PURPOSE_FRAME.search(text)
     found = []
+    cues = None  # whether the context is about purposes, and the "use ... to" frame; most clauses never need them
     for code, (_, patterns) in PURPOSES.items():
         for match in compiled(patterns).finditer(text):
+            if cues is None:
+                cues = (mentions(context, _PURPOSE_CONTEXT), _PURPOSE_FRAME.search(text))
+            anywhere, frame = cues
             in_frame = frame is not None and frame.start() <= match.start() and not re.search(r"[.;]", text[frame.end() : match.start()])
             before = re.split(r"[.;!?]", text[max(0, match.start() - 80) : match.start()])[-1]
             if _NEGATED.search(before) or re.search(r"ว่าด้วย\S*$", before):
@@ -111,8 +115,9 @@ def extract_security_measures(text: str, context: str = "") -> list[str]:
     >>> extract_security_measures("Data is encrypted at rest and staff receive training to protect it.")
     ['encryption_rest', 'training']
     """
-    about_security = mentions(f"{text} {context}", _SECURITY_CONTEXT)
-    codes = [code for code in codes_in(text, SECURITY_MEASURES) if about_security or code in _SPECIFIC_SECURITY]
+    codes = codes_in(text, SECURITY_MEASURES)
+    if any(code not in _SPECIFIC_SECURITY for code in codes) and not mentions(f"{text} {context}", _SECURITY_CONTEXT):
+        codes = [code for code in codes if code in _SPECIFIC_SECURITY]
     if "encryption" in codes and {"encryption_transit", "encryption_rest"} & set(codes):
         codes.remove("encryption")
     return codes
@@ -171,6 +176,32 @@ def extract_attributes(text: str, context: str = "") -> dict[str, list]:
     if minors and mentions(text, _DATA_WORDS) and "children" not in attributes["data_types"]:
         attributes["data_types"].append("children")  # "data of users under 16" is children's data
     return attributes
+
+
+#: Clauses that reach every extractor, so that a worker compiles the vocabulary before its first document.
+_WARM_UP_CLAUSES = (
+    ("You may ask us to delete your e-mail address; we keep server logs for 90 days and respond within 30 days. "
+     "We share data with service providers to prevent fraud, encrypt it and transfer it under standard contractual "
+     "clauses, as the GDPR requires. Children under 13 may contact privacy@example.com or call +1 555 123 4567.",
+     "Your Rights / Data Retention / Security / International Transfers"),
+    ("ท่านมีสิทธิขอให้ลบข้อมูลส่วนบุคคล บริษัทเก็บรักษาข้อมูลไว้ ๕ ปี และจะตอบกลับภายใน ๓๐ วัน เพื่อป้องกันการทุจริต "
+     "ผู้เยาว์อายุต่ำกว่า ๒๐ ปี ติดต่อเจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล dpo@example.co.th",
+     "สิทธิของเจ้าของข้อมูล / ระยะเวลาการเก็บรักษา"),
+)
+
+
+def warm_up_extractors() -> None:
+    """Compile every table of the vocabulary and the literal index of their gates (once per process)."""
+    from ..patterns import build_literal_index
+    from . import vocabulary
+
+    for table in vars(vocabulary).values():
+        if isinstance(table, dict) and all(isinstance(entry, tuple) and len(entry) == 2 for entry in table.values()):
+            for _, patterns in table.values():
+                compiled(patterns)
+    for text, context in _WARM_UP_CLAUSES:
+        extract_attributes(text, context)
+    build_literal_index()
 
 
 def clause_context(section_path: Iterable[str] | None, lead_in: str | None) -> str:

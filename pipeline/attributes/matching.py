@@ -1,10 +1,15 @@
-"""Compiled forms of the vocabulary tables and the lookups the extractors share."""
+"""Compiled forms of the vocabulary tables and the lookups the extractors share.
+
+Each table entry compiles to one :class:`pipeline.patterns.GatedPattern`, so a
+clause is scanned only by the patterns whose literals it contains.
+"""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from ..patterns import GatedPattern
 from .vocabulary import Table
 
 # A Thai term must match whole syllables: not end before a vowel or tone mark
@@ -24,9 +29,9 @@ def syllable_safe(pattern: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def compiled(patterns: tuple[str, ...]) -> re.Pattern:
+def compiled(patterns: tuple[str, ...]) -> GatedPattern:
     """One case-insensitive pattern matching any of ``patterns``, Thai terms guarded by :func:`syllable_safe`."""
-    return re.compile("|".join(f"(?:{syllable_safe(pattern)})" for pattern in patterns), re.IGNORECASE)
+    return GatedPattern("|".join(f"(?:{syllable_safe(pattern)})" for pattern in patterns))
 
 
 def mentions(text: str, patterns: tuple[str, ...]) -> bool:

@@ -1,0 +1,184 @@
+"""Regular expressions gated by the literal strings their matches must contain.
+
+Most wording never occurs in a given clause, and Python's regular expressions
+scan a whole clause for every pattern. A :class:`GatedPattern` first checks
+that one of the literals any match must contain (found by
+:func:`required_literals` from the pattern itself) occurs in the case-folded
+text at all, and never changes what matches. The literals of all patterns
+are kept in one index, a trie compiled to a single regular expression, so a
+clause is scanned once for all of them (:func:`found_literals`) and each
+pattern's gate is a set intersection.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from re import _constants as sre  # the parsed form of a pattern, to find its literals
+from re import _parser as sre_parse
+
+#: Shortest literal worth a gate: shorter ones occur in nearly every clause.
+DEFAULT_MIN_GATE_CHARS = 2
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+
+
+def required_literals(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str] | None:
+    """Case-folded strings one of which occurs in every match of ``pattern``; None when no such set is known.
+
+    >>> sorted(required_literals(r"\\bright to (?:erasure|be forgotten)\\b"))
+    ['right to ']
+    >>> sorted(required_literals("ขอลบ|ลบข้อมูล(?:ส่วนบุคคล)?"))
+    ['ขอลบ', 'ลบข้อมูล']
+    >>> required_literals(r"\\d+") is None
+    True
+    """
+    return _sequence_literals(list(sre_parse.parse(pattern, flags)))
+
+
+def _sequence_literals(items: list) -> frozenset[str] | None:
+    """The best literal set of a sequence: its longest run of plain characters, or the best of its groups."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, argument in items:
+        if op is sre.LITERAL:
+            run.append(chr(argument))
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # lookarounds and anchors consume nothing: the run goes on
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run = []
+        found = None
+        if op is sre.SUBPATTERN:
+            found = _sequence_literals(list(argument[-1]))
+        elif op is sre.BRANCH:
+            found = _branch_literals(argument[1])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and argument[0] >= 1:
+            found = _sequence_literals(list(argument[2]))
+        if found is not None:
+            candidates.append(found)
+    if run:
+        candidates.append(frozenset(["".join(run)]))
+    candidates = [folded for folded in (frozenset(s.casefold() for s in c) for c in candidates) if min(map(len, folded)) >= DEFAULT_MIN_GATE_CHARS]
+    return max(candidates, key=lambda c: min(map(len, c)), default=None)
+
+
+def _branch_literals(branches: list) -> frozenset[str] | None:
+    union: set[str] = set()
+    for branch in branches:
+        found = _sequence_literals(list(branch))
+        if found is None:
+            return None  # one branch can match without any known literal
+        union |= found
+    return frozenset(union)
+
+
+@lru_cache(maxsize=512)
+def folded(text: str) -> str:
+    """``text`` case-folded, remembered: one clause is tested against hundreds of gates."""
+    return text.casefold()
+
+
+def trie_pattern(literals: set[str] | frozenset[str]) -> str:
+    """A regular expression matching the longest of ``literals`` that starts where it is tried.
+
+    >>> re.match(trie_pattern({"data", "data protection", "date"}), "data protection act").group(0)
+    'data protection'
+    """
+    trie: dict = {}
+    for literal in literals:
+        node = trie
+        for ch in literal:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # Greedy: the longer literals below this node are tried before the one ending here.
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+class _LiteralIndex:
+    """The literals of every gate, and the compiled trie that finds them all in one scan."""
+
+    #: Gate checks of literals not yet in the trie before it is compiled again.
+    REBUILD_AFTER_MISSES = 500
+
+    def __init__(self) -> None:
+        self.literals: set[str] = set()
+        self.indexed: frozenset[str] = frozenset()
+        self.version = 0
+        self.regex: re.Pattern | None = None
+        self.prefixes: dict[str, frozenset[str]] = {}
+        self.misses = 0
+
+    def register(self, literals: frozenset[str]) -> None:
+        self.literals |= literals
+
+    def miss(self) -> None:
+        self.misses += 1
+        if self.misses >= self.REBUILD_AFTER_MISSES:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Compile the trie of every registered literal (at most once per batch of new ones)."""
+        self.misses = 0
+        if self.indexed == self.literals:
+            return
+        self.indexed = frozenset(self.literals)
+        self.regex = re.compile("(?=(" + trie_pattern(self.indexed) + "))")
+        # Where the trie reports literal M, every literal that is a prefix of M occurs there too.
+        self.prefixes = {m: frozenset(l for l in self.indexed if m.startswith(l)) for m in self.indexed}
+        self.version += 1
+        found_literals.cache_clear()
+
+
+_INDEX = _LiteralIndex()
+
+
+@lru_cache(maxsize=1024)
+def found_literals(text: str) -> frozenset[str]:
+    """The indexed literals that occur in ``text`` (case-folded), from one scan of it."""
+    if _INDEX.regex is None:
+        return frozenset()
+    prefixes = _INDEX.prefixes
+    return frozenset().union(*(prefixes[literal] for literal in set(_INDEX.regex.findall(folded(text)))))
+
+
+def build_literal_index() -> None:
+    """Compile the index of every gate created so far, so that none of them falls back to substring tests."""
+    _INDEX.rebuild()
+
+
+class GatedPattern:
+    """A compiled pattern that first checks that one of its required literals occurs in the text."""
+
+    def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
+        self.regex = re.compile(pattern, flags)
+        self.gate = required_literals(pattern, flags)
+        self._indexed_version = -1
+        if self.gate is not None:
+            _INDEX.register(self.gate)
+
+    def _may_match(self, text: str) -> bool:
+        if self.gate is None:
+            return True
+        if self._indexed_version != _INDEX.version:
+            if not self.gate <= _INDEX.indexed:
+                _INDEX.miss()
+                lowered = folded(text)
+                return any(literal in lowered for literal in self.gate)
+            self._indexed_version = _INDEX.version
+        return not self.gate.isdisjoint(found_literals(text))
+
+    def search(self, text: str) -> re.Match | None:
+        return self.regex.search(text) if self._may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        return self.regex.finditer(text) if self._may_match(text) else iter(())

@@ -1,0 +1,76 @@
+"""Gated patterns: the literal gates never change what a pattern matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.attributes import vocabulary
+from pipeline.attributes.matching import compiled, syllable_safe
+from pipeline.lexicon import CONCEPTS
+from pipeline.patterns import GatedPattern, build_literal_index, found_literals, required_literals, trie_pattern
+
+TABLE_PATTERNS = sorted(
+    {
+        syllable_safe(pattern)
+        for table in vars(vocabulary).values()
+        if isinstance(table, dict)
+        for entry in table.values()
+        if isinstance(entry, tuple) and len(entry) == 2
+        for pattern in entry[1]
+    }
+)
+# Words of the vocabulary itself, so that random texts hit the patterns often.
+FRAGMENTS = sorted({word for pattern in TABLE_PATTERNS for word in re.findall(r"[A-Za-z]{3,}|[\u0e00-\u0e7f]{2,}", pattern)})
+TEXTS = st.lists(st.sampled_from(FRAGMENTS + [" ", " ", ", ", ". ", "(", ")", "-", "Ü", "ß", "K", "30", "๓๐"]), max_size=30).map("".join)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (r"\bright to (?:erasure|be forgotten)\b", {"right to "}),
+        (r"\bGDPR\b|general data protection regulation", {"gdpr", "general data protection regulation"}),
+        ("ขอลบ|ลบข้อมูล(?:ส่วนบุคคล)?", {"ขอลบ", "ลบข้อมูล"}),
+        (r"(?<![เแโใไ])สิทธิ(?![่])", {"สิทธิ"}),
+        (r"\d+ days?", {" day"}),
+        (r"\d+|x", None),
+        (r"[A-Z]{2}\d", None),
+    ],
+)
+def test_required_literals(pattern, literals) -> None:
+    found = required_literals(pattern)
+    assert (None if found is None else set(found)) == literals
+
+
+@pytest.mark.parametrize(
+    ("text", "longest"),
+    [("data protection act", "data protection"), ("the date", None), ("ข้อมูลส่วนบุคคลของท่าน", "ข้อมูลส่วนบุคคล")],
+)
+def test_trie_pattern_matches_the_longest_literal(text, longest) -> None:
+    trie = re.compile(trie_pattern({"data", "data protection", "ข้อมูล", "ข้อมูลส่วนบุคคล"}))
+    match = trie.match(text)
+    assert (match.group(0) if match else None) == longest
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS)
+def test_gated_search_finds_what_the_plain_pattern_finds(text) -> None:
+    for patterns in ((pattern,) for pattern in TABLE_PATTERNS):
+        gated = compiled(patterns)
+        plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        assert (gated.search(text) is None) == (plain.search(text) is None), (patterns, text)
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_the_literal_index_finds_every_literal_that_occurs(text) -> None:
+    patterns = [GatedPattern(r"\b(?:" + "|".join(re.escape(stem) for stem in english) + ")") for english, _ in CONCEPTS.values()]
+    build_literal_index()
+    found = found_literals(text)
+    lowered = text.casefold()
+    for pattern in patterns:
+        assert {literal for literal in pattern.gate if literal in lowered} <= found
