@@ -9,7 +9,7 @@ fall where Thai letters live, and Latin-1 last.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -84,13 +84,15 @@ def _looks_thai_single_byte(data: bytes) -> bool:
     return sum(b in _THAI_BYTE_RANGE for b in high) / len(high) > 0.9
 
 
+#: Control characters (Unicode category Cc) other than the layout ones \t \n \v \f \r.
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _checked(text: str) -> str:
     """Refuse text that is mostly control characters: a binary file in disguise."""
     if not text:
         return text
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v"
-    )
+    controls = len(_CONTROL_RE.findall(text))
     if controls / len(text) > _MAX_CONTROL_RATIO:
         raise DecodeError(f"binary content ({controls} control characters in {len(text)})")
     return text

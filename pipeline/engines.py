@@ -80,6 +80,10 @@ def _start_worker(model_dir: str, owner: int) -> None:
                 pass  # alive, under another user
 
     threading.Thread(target=exit_when_orphaned, name="orphan-watch", daemon=True).start()
+    # One process per core already: BLAS threads of their own would only fight over the cores.
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
     worker_model(model_dir)
 
 

@@ -24,6 +24,8 @@ BLOCK_TAGS = frozenset(
 )
 LIST_TAGS = frozenset({"ul", "ol"})
 HEADING_RE = re.compile(r"h([1-6])")
+#: Whitespace that only lays out the source (every kind but NBSP, which the text means).
+_LAYOUT_SPACE_RE = re.compile(r"[^\S\xa0]+")
 VOID_TAGS = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "area", "base", "col"})
 
 
@@ -59,12 +61,10 @@ def extract_html_text(source: str) -> HtmlText:
 class _Extractor(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
-        self.line_starts = [0]
-        for i, ch in enumerate(source):
-            if ch == "\n":
-                self.line_starts.append(i + 1)
-        self.chars: list[str] = []
+        self.line_starts = [0, *(newline.end() for newline in re.finditer("\n", source))]
+        self.chars: list[str] = []  # pieces of the view; a layout space is always a piece of its own
         self.offsets: list[int] = []
+        self.length = 0
         self.hints: dict[int, tuple[str, int]] = {}
         self.skip_depth = 0
         self.list_depth = 0
@@ -79,9 +79,11 @@ class _Extractor(HTMLParser):
         while self.chars and self.chars[-1] == " ":
             self.chars.pop()
             self.offsets.pop()
+            self.length -= 1
         if self.block_open:
             self.chars.append("\n")
             self.offsets.append(self.offsets[-1])
+            self.length += 1
         self.block_open = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -134,8 +136,28 @@ class _Extractor(HTMLParser):
             self._add(ch, start)
 
     def _append(self, data: str, start: int) -> None:
-        for i, ch in enumerate(data):
-            self._add(ch, start + i)
+        position = 0
+        for space in _LAYOUT_SPACE_RE.finditer(data):
+            if space.start() > position:
+                self._add_text(data[position : space.start()], start + position)
+            self._add(" ", start + space.start())
+            position = space.end()
+        if position < len(data):
+            self._add_text(data[position:], start + position)
+
+    def _add_text(self, text: str, source_offset: int) -> None:
+        """Append a run of characters with no layout whitespace, the first at ``source_offset``."""
+        self._open_block()
+        self.chars.append(text)
+        self.offsets.extend(range(source_offset, source_offset + len(text)))
+        self.length += len(text)
+
+    def _open_block(self) -> None:
+        if not self.block_open:
+            if self.pending_hint is not None:
+                self.hints[self.length] = self.pending_hint
+                self.pending_hint = None
+            self.block_open = True
 
     def _add(self, ch: str, source_offset: int) -> None:
         if ch.isspace() and ch != "\xa0":
@@ -143,10 +165,7 @@ class _Extractor(HTMLParser):
             if not self.block_open or self.chars[-1] == " ":
                 return
             ch = " "
-        if not self.block_open:
-            if self.pending_hint is not None:
-                self.hints[len(self.chars)] = self.pending_hint
-                self.pending_hint = None
-            self.block_open = True
+        self._open_block()
         self.chars.append(ch)
         self.offsets.append(source_offset)
+        self.length += 1

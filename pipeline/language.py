@@ -25,17 +25,42 @@ def is_thai_char(ch: str) -> bool:
     return "\u0e00" <= ch <= "\u0e7f"
 
 
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and (ch.isascii() or unicodedata.name(ch, "").startswith("LATIN"))
+
+
+def _class_of(chars: list[str]) -> str:
+    """A regular-expression character class of ``chars``, as ranges."""
+    ranges, start, last = [], None, None
+    for ch in chars:
+        if start is not None and ord(ch) == ord(last) + 1:
+            last = ch
+            continue
+        if start is not None:
+            ranges.append((start, last))
+        start = last = ch
+    if start is not None:
+        ranges.append((start, last))
+    return "[" + "".join(re.escape(a) if a == b else f"{re.escape(a)}-{re.escape(b)}" for a, b in ranges) + "]"
+
+
+# The blocks that hold Latin letters (Basic Latin to IPA, phonetic and extended
+# additions, sub- and superscripts, letter-like forms, Latin Extended-C/D/E,
+# ligatures, full-width forms, Latin Extended-F/G); a test checks every code point.
+_LATIN_BLOCKS = ((0x0000, 0x02FF), (0x1D00, 0x1EFF), (0x2070, 0x218F), (0x2C60, 0x2C7F), (0xA720, 0xA7FF), (0xAB30, 0xAB6F),
+                 (0xFB00, 0xFB4F), (0xFF00, 0xFFEF), (0x10780, 0x107BF), (0x1DF00, 0x1DFFF))
+_THAI_RE = re.compile("[\u0e00-\u0e7f]")
+_LATIN_RE = re.compile(_class_of([chr(cp) for low, high in _LATIN_BLOCKS for cp in range(low, high + 1) if _is_latin_letter(chr(cp))]))
+
+
 def count_scripts(text: str) -> tuple[int, int]:
-    """Return ``(thai, latin)`` letter counts of ``text``, not counting URLs and e-mail addresses."""
-    thai = latin = 0
-    for ch in ADDRESS_RE.sub(" ", text):
-        if is_thai_char(ch):
-            thai += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
-        elif ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN"):
-            latin += 1
-    return thai, latin
+    """Return ``(thai, latin)`` letter counts of ``text``, not counting URLs and e-mail addresses.
+
+    >>> count_scripts("บริษัท (Company) https://example.com")
+    (6, 7)
+    """
+    text = ADDRESS_RE.sub(" ", text)
+    return len(_THAI_RE.findall(text)), len(_LATIN_RE.findall(text))
 
 
 def detect_language(text: str, thai_share: float = DEFAULT_THAI_SHARE) -> str:

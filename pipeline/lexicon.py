@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .patterns import GatedPattern
+from .patterns import GatedPattern, GateTable
 
 #: concept id -> (English word stems, Thai terms)
 CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -61,12 +61,15 @@ CONCEPT_PREFIX = "concept_"
 
 
 @lru_cache(maxsize=1)
-def _matchers() -> list[tuple[str, GatedPattern, tuple[str, ...]]]:
+def _matchers() -> tuple[list[tuple[str, GatedPattern, tuple[str, ...]]], GateTable]:
     compiled = []
+    gates = {}
     for concept, (english, thai) in CONCEPTS.items():
         pattern = GatedPattern(r"\b(?:" + "|".join(re.escape(stem) for stem in english) + ")")
         compiled.append((concept, pattern, thai))
-    return compiled
+        # Thai terms match case-sensitively: their case-folded forms can only rule them out.
+        gates[concept] = None if pattern.gate is None else pattern.gate | {term.casefold() for term in thai}
+    return compiled, GateTable(gates)
 
 
 def concepts_of(text: str) -> list[str]:
@@ -77,13 +80,16 @@ def concepts_of(text: str) -> list[str]:
     >>> concepts_of("บริษัทจะเก็บรักษาข้อมูลไว้ 90 วัน")
     ['retention', 'duration']
     """
-    found = []
-    for concept, english, thai in _matchers():
-        if english.search(text) or any(term in text for term in thai):
-            found.append(concept)
-    return found
+    matchers, table = _matchers()
+    candidates = table.candidates(text)
+    return [
+        concept
+        for concept, english, thai in matchers
+        if concept in candidates and (english.occurs(text) or any(term in text for term in thai))
+    ]
 
 
+@lru_cache(maxsize=4096)  # contexts (headings, lead-ins) repeat across the clauses of a policy; cleared per policy
 def concept_text(text: str) -> str:
     """Concept tokens of a text joined by spaces, for a bag-of-words vectorizer."""
     return " ".join(CONCEPT_PREFIX + concept for concept in concepts_of(text)) or CONCEPT_PREFIX + "none"

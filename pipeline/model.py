@@ -43,7 +43,9 @@ CARD_FILE = "README.md"
 
 #: The only non-builtin types a model file may contain.
 TRUSTED_TYPES = (
+    "pipeline.char_ngrams.CharNgramVectorizer",
     "pipeline.features.MixedScriptTokenizer",
+    "pipeline.features.WordTokenizer",
     "sklearn.compose._column_transformer.ColumnTransformer",
     "sklearn.feature_extraction.text.TfidfTransformer",
     "sklearn.feature_extraction.text.TfidfVectorizer",
@@ -60,6 +62,8 @@ TRUSTED_TYPES = (
     "builtins.slice",
 )
 DEFAULT_C = 4.0
+#: Hash buckets of the character n-grams (a few hundred thousand distinct n-grams share them).
+DEFAULT_CHAR_BUCKETS = 2**21
 #: Folds of the grouped cross-validation that tunes per-category thresholds.
 DEFAULT_THRESHOLD_FOLDS = 3
 DEFAULT_MIN_POSITIVES_TO_TUNE = 20
@@ -74,17 +78,15 @@ class ModelError(ValueError):
 def _word_vectorizer(ngrams: tuple[int, int] = (1, 2)):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from .features import MixedScriptTokenizer
+    from .features import WordTokenizer
 
-    return TfidfVectorizer(
-        tokenizer=MixedScriptTokenizer(), token_pattern=None, lowercase=False, ngram_range=ngrams, sublinear_tf=True
-    )
+    return TfidfVectorizer(tokenizer=WordTokenizer(), token_pattern=None, lowercase=False, ngram_range=ngrams, sublinear_tf=True)
 
 
 def _char_vectorizer():
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from .char_ngrams import CharNgramVectorizer
 
-    return TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True)
+    return CharNgramVectorizer(ngram_range=(2, 5), n_features=DEFAULT_CHAR_BUCKETS, min_df=2, sublinear_tf=True)
 
 
 def _concept_vectorizer():
@@ -188,10 +190,42 @@ class ClauseClassifier:
         return matrix
 
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
-        """Scores in [0, 1], one column per label in ``labels_`` order."""
+        """Scores in [0, 1], one column per label in ``labels_`` order.
+
+        Computed as the fitted pipeline computes them, but without its
+        per-call validation, which costs more than the arithmetic on the few
+        dozen clauses of one policy.
+        """
         if len(X) == 0:
             return np.zeros((0, len(self.labels_)))
-        return np.asarray(self.pipeline_.predict_proba(X))
+        linear = self._linear_form()
+        if linear is None:
+            return np.asarray(self.pipeline_.predict_proba(X))
+        from scipy.sparse import hstack
+        from scipy.special import expit
+
+        parts, coefficients, intercepts = linear
+        features = hstack([transformer.transform(X[column]) * weight for transformer, column, weight in parts], format="csr")
+        return expit(features @ coefficients + intercepts)
+
+    def _linear_form(self):
+        """The fitted feature steps and the stacked logistic-regression weights, or None for another kind of pipeline."""
+        cached = getattr(self, "_linear", None)
+        if cached is not None and cached[0] is self.pipeline_:
+            return cached[1]
+        from sklearn.linear_model import LogisticRegression
+
+        features, classifier = self.pipeline_.named_steps["features"], self.pipeline_.named_steps["classifier"]
+        estimators = getattr(classifier, "estimators_", [])
+        form = None
+        if estimators and all(isinstance(e, LogisticRegression) and e.coef_.shape[0] == 1 for e in estimators) and features.remainder == "drop":
+            weights = features.transformer_weights or {}
+            parts = [(transformer, column, weights.get(name, 1.0)) for name, transformer, column in features.transformers_ if name != "remainder"]
+            coefficients = np.vstack([e.coef_[0] for e in estimators]).T
+            intercepts = np.array([e.intercept_[0] for e in estimators])
+            form = (parts, coefficients, intercepts)
+        self._linear = (self.pipeline_, form)
+        return form
 
     def decide(self, scores: np.ndarray) -> list[list[str]]:
         """Labels over their threshold; the best label when none is, so no clause is unlabeled."""

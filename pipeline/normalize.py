@@ -36,5 +36,6 @@ def normalize_text(text: str, lang: str) -> str:
 
         text = thai_normalize(unicodedata.normalize("NFC", text))
     else:
-        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+        # ASCII is already in NFKC form and has none of the quotes to fold.
+        text = text if text.isascii() else unicodedata.normalize("NFKC", text).translate(_QUOTES)
     return _SPACE_RE.sub(" ", text).strip()

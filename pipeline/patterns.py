@@ -64,6 +64,39 @@ def _sequence_literals(items: list) -> frozenset[str] | None:
     return max(candidates, key=lambda c: min(map(len, c)), default=None)
 
 
+def prefix_literals(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str] | None:
+    """Case-folded strings one of which every match of ``pattern`` starts with; None when no such set is known.
+
+    >>> sorted(prefix_literals(r"\\b(?:right|entitlement) to\\b"))
+    ['entitlement', 'right']
+    >>> prefix_literals(r"\\b(?:data )?processors?\\b") is None
+    True
+    """
+    found = _sequence_prefix(list(sre_parse.parse(pattern, flags)))
+    if found is None or min(map(len, found)) < DEFAULT_MIN_GATE_CHARS:
+        return None
+    return frozenset(literal.casefold() for literal in found)
+
+
+def _sequence_prefix(items: list) -> frozenset[str] | None:
+    run: list[str] = []
+    for op, argument in items:
+        if op is sre.LITERAL:
+            run.append(chr(argument))
+        elif op in _ZERO_WIDTH:
+            continue  # consumes nothing: the match still starts with the run
+        elif run:
+            break
+        elif op is sre.SUBPATTERN:
+            return _sequence_prefix(list(argument[-1]))
+        elif op is sre.BRANCH:
+            prefixes = [_sequence_prefix(list(branch)) for branch in argument[1]]
+            return None if any(p is None for p in prefixes) else frozenset().union(*prefixes)
+        else:
+            return None
+    return frozenset(["".join(run)]) if run else None
+
+
 def _branch_literals(branches: list) -> frozenset[str] | None:
     union: set[str] = set()
     for branch in branches:
@@ -134,7 +167,7 @@ class _LiteralIndex:
         self.indexed = frozenset(self.literals)
         self.regex = re.compile("(?=(" + trie_pattern(self.indexed) + "))")
         # Where the trie reports literal M, every literal that is a prefix of M occurs there too.
-        self.prefixes = {m: frozenset(l for l in self.indexed if m.startswith(l)) for m in self.indexed}
+        self.prefixes = {m: shorter for m in self.indexed if (shorter := frozenset(l for l in self.indexed if m.startswith(l) and l != m))}
         self.version += 1
         found_literals.cache_clear()
 
@@ -147,8 +180,11 @@ def found_literals(text: str) -> frozenset[str]:
     """The indexed literals that occur in ``text`` (case-folded), from one scan of it."""
     if _INDEX.regex is None:
         return frozenset()
+    found = set(_INDEX.regex.findall(folded(text)))
     prefixes = _INDEX.prefixes
-    return frozenset().union(*(prefixes[literal] for literal in set(_INDEX.regex.findall(folded(text)))))
+    for literal in found & prefixes.keys():
+        found |= prefixes[literal]
+    return frozenset(found)
 
 
 def build_literal_index() -> None:
@@ -156,29 +192,128 @@ def build_literal_index() -> None:
     _INDEX.rebuild()
 
 
-class GatedPattern:
-    """A compiled pattern that first checks that one of its required literals occurs in the text."""
+class LiteralGate:
+    """A set of case-folded literals, and the test whether any of them occurs in a text (through the index when it can)."""
 
-    def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
+    def __init__(self, literals: frozenset[str]) -> None:
+        self.literals = literals
+        self._indexed_version = -1
+        _INDEX.register(literals)
+
+    def present(self, text: str) -> frozenset[str] | None:
+        """The indexed literals of ``text``, or None while these literals are not all in the index yet."""
+        if self._indexed_version != _INDEX.version:
+            if not self.literals <= _INDEX.indexed:
+                _INDEX.miss()
+                return None
+            self._indexed_version = _INDEX.version
+        return found_literals(text)
+
+    def occurs_in(self, text: str) -> bool:
+        present = self.present(text)
+        if present is None:
+            lowered = folded(text)
+            return any(literal in lowered for literal in self.literals)
+        return not self.literals.isdisjoint(present)
+
+
+class GateTable:
+    """The gates of many keys at once: which keys may match a text, from one look at the literals it holds.
+
+    >>> table = GateTable({"gdpr": frozenset({"gdpr"}), "ccpa": frozenset({"ccpa", "california consumer"})})
+    >>> sorted(table.candidates("Rights under the GDPR"))
+    ['gdpr']
+    """
+
+    def __init__(self, gates: dict) -> None:
+        self.always = frozenset(key for key, gate in gates.items() if gate is None)
+        self.by_literal: dict[str, set] = {}
+        for key, gate in gates.items():
+            for literal in gate or ():
+                self.by_literal.setdefault(literal, set()).add(key)
+        self.gate = LiteralGate(frozenset(self.by_literal))
+
+    def candidates(self, text: str) -> frozenset:
+        """The keys whose literals occur in ``text`` (and those without a gate)."""
+        present = self.gate.present(text)
+        if present is None:
+            lowered = folded(text)
+            present = frozenset(literal for literal in self.by_literal if literal in lowered)
+        keys = set(self.always)
+        for literal in present & self.gate.literals:
+            keys |= self.by_literal[literal]
+        return frozenset(keys)
+
+
+class _Alternative:
+    """One alternative of a :class:`GatedPattern`: its own regex, gate and, where known, the literals it starts with."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
         self.regex = re.compile(pattern, flags)
         self.gate = required_literals(pattern, flags)
-        self._indexed_version = -1
-        if self.gate is not None:
-            _INDEX.register(self.gate)
+        self.prefixes = prefix_literals(pattern, flags)
+
+
+class GatedPattern:
+    """A compiled pattern that first checks that one of its required literals occurs in the text.
+
+    Given its ``alternatives`` (the pattern is their alternation), :meth:`occurs`
+    also tries only the alternatives whose literals occur, and an alternative
+    that starts with known literals only where they occur.
+    """
+
+    def __init__(self, pattern: str, flags: int = re.IGNORECASE, alternatives: tuple[str, ...] | None = None) -> None:
+        self.regex = re.compile(pattern, flags)
+        self.gate = required_literals(pattern, flags)
+        self.alternatives = [_Alternative(alternative, flags) for alternative in alternatives] if alternatives else None
+        # The parser factors prefixes shared by alternatives out of their alternation, so the
+        # alternatives' own gates are other literals than the whole pattern's: all go in the index.
+        self._literals = LiteralGate(
+            frozenset().union(
+                self.gate or (),
+                *(alternative.gate or () for alternative in self.alternatives or ()),
+                *(alternative.prefixes or () for alternative in self.alternatives or ()),
+            )
+        )
+        self._present = self._literals.present
 
     def _may_match(self, text: str) -> bool:
         if self.gate is None:
             return True
-        if self._indexed_version != _INDEX.version:
-            if not self.gate <= _INDEX.indexed:
-                _INDEX.miss()
-                lowered = folded(text)
-                return any(literal in lowered for literal in self.gate)
-            self._indexed_version = _INDEX.version
-        return not self.gate.isdisjoint(found_literals(text))
+        present = self._present(text)
+        if present is None:
+            lowered = folded(text)
+            return any(literal in lowered for literal in self.gate)
+        return not self.gate.isdisjoint(present)
 
     def search(self, text: str) -> re.Match | None:
         return self.regex.search(text) if self._may_match(text) else None
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         return self.regex.finditer(text) if self._may_match(text) else iter(())
+
+    def occurs(self, text: str) -> bool:
+        """Whether the pattern matches anywhere in ``text`` (what ``search(text) is not None`` says, faster)."""
+        if not self._may_match(text):
+            return False
+        if self.alternatives is None or self.gate is None:
+            return self.regex.search(text) is not None
+        lowered = folded(text)
+        present = self._present(text)
+        anchored = len(lowered) == len(text)  # offsets of the folded text are those of the text
+        for alternative in self.alternatives:
+            gate = alternative.gate
+            if gate is not None and (gate.isdisjoint(present) if present is not None else not any(g in lowered for g in gate)):
+                continue
+            if anchored and alternative.prefixes is not None:
+                # Try the alternative only where one of the literals it starts with occurs.
+                match = alternative.regex.match
+                for literal in alternative.prefixes if present is None else alternative.prefixes & present:
+                    start = lowered.find(literal)
+                    while start >= 0:
+                        if match(text, start):
+                            return True
+                        start = lowered.find(literal, start + 1)
+            elif alternative.regex.search(text) is not None:
+                return True
+        return False

@@ -97,7 +97,7 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
     model = worker_model(settings.model_dir)
     started = time.perf_counter()
     record = {"doc_id": task.doc_id, "source_path": task.path, "sha256": None, "size_bytes": None, "error": None, "message": None}
-    clauses = headings = None
+    clauses = headings = clause_frame = None
     key = None
     try:
         data = read_bytes(task.path, settings.max_bytes)
@@ -115,7 +115,7 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
             if cache is not None:
                 cache.put(key, clauses, headings)
             record["status"] = "ok"
-        summary = to_table(summarize_documents(clauses.to_pandas()), DOCUMENT_SCHEMA)
+        summary = to_table(summarize_documents(clause_frame if clause_frame is not None else clauses.to_pandas()), DOCUMENT_SCHEMA)
     except IngestError as error:
         record.update(status="failed", error=error.kind, message=error.message)
     except Exception as error:  # one broken file never stops the batch
@@ -129,8 +129,23 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
     return DocumentResult(record, clauses, headings, summary, key)
 
 
+def forget_previous_document() -> None:
+    """Empty the per-text caches (tokens, literals, concepts): they serve repeats inside one policy.
+
+    Cleared for every document, so that memory stays flat and a corpus that
+    repeats policies is not processed faster than one that does not.
+    """
+    from .features import word_tokens
+    from .lexicon import concept_text
+    from .patterns import folded, found_literals
+
+    for cache in (word_tokens, concept_text, found_literals, folded):
+        cache.cache_clear()
+
+
 def process_document(document: Document, model: ClauseClassifier, provenance: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The finished clause and heading tables of one document: segmented, classified, with attributes."""
+    forget_previous_document()
     rows, heading_rows = document_rows(document)
     clauses = pd.DataFrame(rows) if rows else empty_frame(CLAUSE_SCHEMA)
     if rows:

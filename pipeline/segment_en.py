@@ -10,7 +10,10 @@ URLs and e-mail addresses whole.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+import numpy as np
 
 #: Words that start a new statement after an abbreviation such as "etc." or "Inc.".
 SENTENCE_OPENERS = frozenset(
@@ -61,33 +64,53 @@ def english_cuts(texts: list[str]) -> list[list[int]]:
     >>> english_cuts(["We keep logs for 90 days; we delete them after that."])
     [[26]]
     """
+    from spacy.attrs import IDX, SENT_START
+
     nlp = load_english_pipeline()
-    return [
-        [sent.start_char for sent in doc.sents if sent.start_char > 0]
-        for doc in nlp.pipe(texts, batch_size=256)
-    ]
+    cuts = []
+    for doc in nlp.pipe(texts, batch_size=256):
+        # Read the boundaries as arrays: creating a Python object per token would cost more than the rules.
+        marks = doc.to_array([SENT_START, IDX])
+        cuts.append([int(start) for start in marks[marks[:, 0] == 1, 1] if start > 0])
+    return cuts
+
+
 
 
 def _apply_clause_rules(doc):
-    # Sentences as the sentencizer saw them, before this component changes them.
-    sentences = [(sent.start, sent.end) for sent in doc.sents]
-    for i, token in enumerate(doc):
+    """Correct the sentencizer's starts; only sentence starts and tokens after a dotted word are visited."""
+    from spacy.attrs import IDX, SENT_START
+
+    if len(doc) < 2:
+        return doc
+    marks = doc.to_array([SENT_START, IDX])
+    for i in np.flatnonzero(marks[:, 0] == 1):
         if i == 0:
             continue
-        previous = doc[i - 1]
-        if token.is_sent_start and _starts_lowercase(token):
+        token = doc[int(i)]
+        if _starts_lowercase(token):
             # A statement never begins in lower case: "approx. 30 days", "p.m. and".
             token.is_sent_start = False
-        elif token.is_sent_start and token.text[:1].isdigit() and _after_short_abbreviation(doc, i):
+        elif token.text[:1].isdigit() and _after_short_abbreviation(doc, token.i):
             # "see sec. 4", "No. 12": a number after an abbreviation continues.
             token.is_sent_start = False
-        elif _ends_with_abbreviation(previous) and token.text in SENTENCE_OPENERS:
+    for i in _after_dotted_words(doc, marks[:, 1]):
+        token = doc[i]
+        if marks[i, 0] != 1 and token.text in SENTENCE_OPENERS and _ends_with_abbreviation(doc[i - 1]):
             # "... in the U.S. We ..." and "... etc. You ...": the abbreviation ends the sentence.
             token.is_sent_start = True
-    for start, end in sentences:
-        for i in _semicolon_splits(doc[start:end]):
-            doc[i].is_sent_start = True
+    if ";" in doc.text:
+        for sentence in list(doc.sents):
+            for i in _semicolon_splits(sentence):
+                doc[i].is_sent_start = True
     return doc
+
+
+def _after_dotted_words(doc, token_starts) -> list[int]:
+    """Indices of the tokens that start after a "." of the text: every token that follows one ending in "."."""
+    ends = [match.end() for match in re.finditer(r"\.", doc.text)]
+    following = np.searchsorted(token_starts, ends, side="left")
+    return sorted({int(i) for i in following if 0 < i < len(doc)})
 
 
 def _semicolon_splits(sentence) -> list[int]:

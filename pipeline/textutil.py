@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 #: Characters that render as nothing; they count as whitespace when trimming
 #: spans and when checking that every visible character is covered.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
@@ -21,19 +23,14 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_LINE_RE = re.compile("[^\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
 def line_spans(text: str) -> list[tuple[int, int]]:
     """Trimmed ``(start, end)`` of every non-blank line; CR, LF and CRLF all end a line."""
     spans = []
-    pos = 0
-    length = len(text)
-    while pos <= length:
-        cut = pos
-        while cut < length and text[cut] not in "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
-            cut += 1
-        start, end = trim_span(text, pos, cut)
+    for line in _LINE_RE.finditer(text):
+        start, end = trim_span(text, line.start(), line.end())
         if start < end:
             spans.append((start, end))
-        if cut < length and text[cut] == "\r" and cut + 1 < length and text[cut + 1] == "\n":
-            cut += 1
-        pos = cut + 1
     return spans

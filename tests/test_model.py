@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.classify import classify_clauses
 from pipeline.config import CATEGORIES, DEFAULT_MODEL_DIR
-from pipeline.features import MixedScriptTokenizer, labeled_inputs, model_inputs
+from pipeline.features import MixedScriptTokenizer, WordTokenizer, labeled_inputs, model_inputs
 from pipeline.labeled import frame_sha256, load_labeled, split_labels
 from pipeline.model import ClauseClassifier, ModelError, load_model, save_model
 
@@ -34,12 +34,25 @@ def trained(seed_labeled) -> ClauseClassifier:
     ("text", "tokens"),
     [
         ("We keep logs.", ["we", "keep", "logs"]),
-        ("We don't sell e-mail addresses.", ["we", "do", "n't", "sell", "e", "mail", "addresses"]),
+        ("We don't sell e-mail addresses.", ["we", "don't", "sell", "e", "mail", "addresses"]),
+        ("Call 1-800-555 (toll-free), ext. 12", ["call", "1", "800", "555", "toll", "free", "ext", "12"]),
         ("เก็บข้อมูล 90 วัน", ["เก็บ", "ข้อมูล", "90", "วัน"]),
         ("ใช้ cookies ของ Google", ["ใช้", "cookies", "ของ", "google"]),
+        ("บริษัทฯ\u00a0ไม่ขายข้อมูล", ["บริษัทฯ", "ไม่", "ขาย", "ข้อมูล"]),
     ],
 )
 def test_tokenizer_handles_both_scripts(text: str, tokens: list[str]) -> None:
+    assert WordTokenizer()(text) == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("We don't sell e-mail addresses.", ["we", "do", "n't", "sell", "e", "mail", "addresses"]),
+        ("ใช้ cookies ของ Google", ["ใช้", "cookies", "ของ", "google"]),
+    ],
+)
+def test_tokenizer_of_version_0_1_models_still_works(text: str, tokens: list[str]) -> None:
     assert MixedScriptTokenizer()(text) == tokens
 
 

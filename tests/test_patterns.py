@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 from pipeline.attributes import vocabulary
 from pipeline.attributes.matching import compiled, syllable_safe
 from pipeline.lexicon import CONCEPTS
-from pipeline.patterns import GatedPattern, build_literal_index, found_literals, required_literals, trie_pattern
+from pipeline.patterns import GatedPattern, build_literal_index, found_literals, prefix_literals, required_literals, trie_pattern
+
+def _unescaped(pattern: str) -> str:
+    """A pattern without its escapes (\\b, \\s, ...), so that the words left are words of the vocabulary."""
+    return re.sub(r"\\[A-Za-z]", " ", pattern)
+
 
 TABLE_PATTERNS = sorted(
     {
@@ -24,7 +29,7 @@ TABLE_PATTERNS = sorted(
     }
 )
 # Words of the vocabulary itself, so that random texts hit the patterns often.
-FRAGMENTS = sorted({word for pattern in TABLE_PATTERNS for word in re.findall(r"[A-Za-z]{3,}|[\u0e00-\u0e7f]{2,}", pattern)})
+FRAGMENTS = sorted({word for pattern in TABLE_PATTERNS for word in re.findall(r"[A-Za-z]{3,}|[\u0e00-\u0e7f]{2,}", _unescaped(pattern))})
 TEXTS = st.lists(st.sampled_from(FRAGMENTS + [" ", " ", ", ", ". ", "(", ")", "-", "Ü", "ß", "K", "30", "๓๐"]), max_size=30).map("".join)
 
 
@@ -46,6 +51,21 @@ def test_required_literals(pattern, literals) -> None:
 
 
 @pytest.mark.parametrize(
+    ("pattern", "prefixes"),
+    [
+        (r"\bYou (?:may|can)\b", {"you "}),
+        (r"(?<![เแโใไ])สิทธิ(?![่])", {"สิทธิ"}),
+        ("(?:ขอ|ร้องขอ)ลบ", {"ขอ", "ร้องขอ"}),
+        (r"\b(?:data )?processors?", None),
+        (r"\d+ days?", None),
+    ],
+)
+def test_prefix_literals(pattern, prefixes) -> None:
+    found = prefix_literals(pattern)
+    assert (None if found is None else set(found)) == prefixes
+
+
+@pytest.mark.parametrize(
     ("text", "longest"),
     [("data protection act", "data protection"), ("the date", None), ("ข้อมูลส่วนบุคคลของท่าน", "ข้อมูลส่วนบุคคล")],
 )
@@ -55,13 +75,29 @@ def test_trie_pattern_matches_the_longest_literal(text, longest) -> None:
     assert (match.group(0) if match else None) == longest
 
 
-@settings(max_examples=150, deadline=None)
-@given(TEXTS)
-def test_gated_search_finds_what_the_plain_pattern_finds(text) -> None:
-    for patterns in ((pattern,) for pattern in TABLE_PATTERNS):
+TABLE_ENTRIES = sorted(
+    {
+        entry[1]
+        for table in vars(vocabulary).values()
+        if isinstance(table, dict)
+        for entry in table.values()
+        if isinstance(entry, tuple) and len(entry) == 2
+    }
+)
+
+
+@pytest.mark.parametrize("indexed", [False, True], ids=["substring-gates", "literal-index"])
+@settings(max_examples=100, deadline=None)
+@given(text=TEXTS)
+def test_gated_search_finds_what_the_plain_pattern_finds(indexed, text) -> None:
+    if indexed:
+        for patterns in TABLE_ENTRIES:
+            compiled(patterns)
+        build_literal_index()
+    for patterns in [(pattern,) for pattern in TABLE_PATTERNS] + TABLE_ENTRIES:
         gated = compiled(patterns)
-        plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-        assert (gated.search(text) is None) == (plain.search(text) is None), (patterns, text)
+        plain = re.compile("|".join(f"(?:{syllable_safe(p)})" for p in patterns), re.IGNORECASE)
+        assert (gated.search(text) is None) == (plain.search(text) is None) == (not gated.occurs(text)), (patterns, text)
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
@@ -74,3 +110,17 @@ def test_the_literal_index_finds_every_literal_that_occurs(text) -> None:
     lowered = text.casefold()
     for pattern in patterns:
         assert {literal for literal in pattern.gate if literal in lowered} <= found
+
+
+def test_every_vocabulary_word_is_found_through_the_literal_index() -> None:
+    """Each word of the vocabulary, in a sentence of its own, is matched by the gated patterns exactly as by plain ones."""
+    for patterns in TABLE_ENTRIES:
+        compiled(patterns)
+    build_literal_index()
+    for patterns in TABLE_ENTRIES:
+        gated = compiled(patterns)
+        plain = re.compile("|".join(f"(?:{syllable_safe(p)})" for p in patterns), re.IGNORECASE)
+        words = {word for pattern in patterns for word in re.findall(r"[A-Za-z]{3,}(?: [A-Za-z]{2,})*|[\u0e00-\u0e7f]{2,}", _unescaped(pattern))}
+        for word in words:
+            for text in (f"We note {word} here.", f"บริษัท{word}ของท่าน", word.upper()):
+                assert gated.occurs(text) == (plain.search(text) is not None), (patterns, text)

@@ -84,7 +84,7 @@ def _codes(table: Table, required: tuple[str, ...] | None = None) -> Callable[[s
 def extract_purposes(text: str, context: str = "") -> list[str]:
     """Purposes of processing: purpose wording that follows a purpose marker ("to", "for", "เพื่อ"), or any in a list about purposes.
 
-    >>> extract_purposes("We use your address to deliver your orders."), extract_purposes("Payments are handled by Stripe.", "")
+    >>> extract_purposes("We use your address to deliver your orders."), extract_purposes("This policy was last updated in May.")
     (['service_provision'], [])
     >>> extract_purposes("เราใช้ข้อมูลเพื่อป้องกันการทุจริต")
     ['security_fraud']
@@ -92,7 +92,10 @@ def extract_purposes(text: str, context: str = "") -> list[str]:
     found = []
     cues = None  # whether the context is about purposes, and the "use ... to" frame; most clauses never need them
     for code, (_, patterns) in PURPOSES.items():
-        for match in compiled(patterns).finditer(text):
+        pattern = compiled(patterns)
+        if not pattern.occurs(text):
+            continue
+        for match in pattern.finditer(text):
             if cues is None:
                 cues = (mentions(context, _PURPOSE_CONTEXT), _PURPOSE_FRAME.search(text))
             anywhere, frame = cues

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..patterns import GatedPattern
+from ..patterns import GatedPattern, GateTable
 from .vocabulary import Table
 
 # A Thai term must match whole syllables: not end before a vowel or tone mark
@@ -31,12 +31,13 @@ def syllable_safe(pattern: str) -> str:
 @lru_cache(maxsize=None)
 def compiled(patterns: tuple[str, ...]) -> GatedPattern:
     """One case-insensitive pattern matching any of ``patterns``, Thai terms guarded by :func:`syllable_safe`."""
-    return GatedPattern("|".join(f"(?:{syllable_safe(pattern)})" for pattern in patterns))
+    alternatives = tuple(syllable_safe(pattern) for pattern in patterns)
+    return GatedPattern("|".join(f"(?:{alternative})" for alternative in alternatives), alternatives=alternatives)
 
 
 def mentions(text: str, patterns: tuple[str, ...]) -> bool:
     """True when any of ``patterns`` occurs in ``text``."""
-    return compiled(patterns).search(text) is not None
+    return compiled(patterns).occurs(text)
 
 
 def codes_in(text: str, table: Table) -> list[str]:
@@ -46,4 +47,15 @@ def codes_in(text: str, table: Table) -> list[str]:
     >>> codes_in("Under the GDPR and พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล", LAWS)
     ['gdpr', 'pdpa_th']
     """
-    return [code for code, (_, patterns) in table.items() if mentions(text, patterns)]
+    candidates = _gate_table(id(table), table).candidates(text)
+    return [code for code, (_, patterns) in table.items() if code in candidates and mentions(text, patterns)]
+
+
+_GATE_TABLES: dict[int, GateTable] = {}
+
+
+def _gate_table(key: int, table: Table) -> GateTable:
+    """The gates of every code of a table (tables are module constants, so their ``id`` names them)."""
+    if key not in _GATE_TABLES:
+        _GATE_TABLES[key] = GateTable({code: compiled(patterns).gate for code, (_, patterns) in table.items()})
+    return _GATE_TABLES[key]
