@@ -45,7 +45,7 @@ def plot_label_counts(counts: pd.DataFrame, title: str = "Clauses per category")
     axes.invert_yaxis()
     axes.set_xlabel("clauses")
     axes.set_title(title)
-    axes.legend(title=counts.index.name, fontsize="small", loc="lower right")
+    axes.legend(title=counts.index.name, fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1))
     axes.grid(axis="x", alpha=0.3)
     return figure
 
@@ -78,6 +78,8 @@ def plot_score_comparison(comparison: pd.DataFrame, metric: str = "F1", title: s
     reports = [column for column in comparison.columns if column not in ("change", "support")]
     figure = plot_label_counts(comparison[reports].T.rename_axis("model"), title or f"{metric} per category")
     axes = figure.axes[0]
+    for bars in axes.containers:
+        axes.bar_label(bars, fmt="%.2f", fontsize="x-small", padding=2)
     axes.set_xlabel(metric)
-    axes.set_xlim(0, 1.05)
+    axes.set_xlim(0, 1.1)
     return figure

@@ -61,5 +61,8 @@ def test_heatmap_of_counts_and_score_comparison() -> None:
     figure = plots.plot_score_comparison(comparison)
     axes = figure.axes[0]
     assert [text.get_text() for text in axes.get_legend().get_texts()] == ["before", "after"]
-    assert axes.get_xlim() == (0, 1.05)
+    assert axes.get_xlim() == (0, 1.1)
+    shown = [text.get_text() for text in axes.texts]  # the values at the bar ends, report by report
+    assert shown == [f"{value:.2f}" for name in ("before", "after") for value in comparison[name]]
+    assert shown[list(comparison.index).index("data_retention")] == "1.00"
     assert len(png_bytes(figure)) > 1000
