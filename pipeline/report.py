@@ -23,6 +23,7 @@ from .atomic import atomic_write_text
 from .config import CATEGORIES, CATEGORY_TITLES, DEFAULT_OUTPUT_PATH, DEFAULT_REPORT_PATH, DEFAULT_REPORT_TITLE
 from .export import score_column
 from .language import THAI, detect_language
+from .summary import _pairs
 from .views import NONE_STATED, describe_attribute, read_tables
 
 LANGUAGE_NAMES = {"en": "English", "th": "Thai", "und": "undetermined"}
@@ -236,11 +237,6 @@ def _card(document: pd.Series, clauses: pd.DataFrame, anchor: str) -> str:
 {_clause_groups(clauses)}
 </section>
 </article>"""
-
-
-def _pairs(mapping) -> list[tuple[str, int]]:
-    """Category counts whether they come from pandas (a dict) or from Parquet (a list of pairs)."""
-    return list(mapping.items()) if isinstance(mapping, dict) else [tuple(pair) for pair in mapping]
 
 
 def _section(heading: str, content: str, css: str) -> str:

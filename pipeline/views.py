@@ -125,7 +125,16 @@ def describe_attribute(family: str, value) -> str:
 
 
 def policy_attributes(documents: pd.DataFrame, families: Iterable[str] = ("retention", "rights")) -> pd.DataFrame:
-    """One row per policy (index ``doc_id``), one column per attribute family: its values in words, joined by ``; ``."""
+    """One row per policy (index ``doc_id``), one column per attribute family: its values in words, joined by ``; ``.
+
+    >>> documents = pd.DataFrame({
+    ...     "doc_id": ["en.txt", "th.txt"],
+    ...     "retention": [[{"value": "P90D", "applies_to": "Server logs"}], [{"value": "P10Y", "applies_to": "ข้อมูลการทำธุรกรรม"}]],
+    ...     "rights": [["access", "opt_out_sale"], []],
+    ... })
+    >>> policy_attributes(documents).to_dict("index")
+    {'en.txt': {'retention': '90 days (Server logs)', 'rights': 'access; opt out sale'}, 'th.txt': {'retention': '10 years (ข้อมูลการทำธุรกรรม)', 'rights': '(none stated)'}}
+    """
     families = list(families)
     rows = {
         row["doc_id"]: [

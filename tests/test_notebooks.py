@@ -31,9 +31,6 @@ NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 DEFAULT_CELL_TIMEOUT = 600
 #: Seconds each notebook may take (the issue's budget); NOTEBOOK_BUDGET_SECONDS relaxes it on a slower machine.
 DEFAULT_BUDGET_SECONDS = float(os.environ.get("NOTEBOOK_BUDGET_SECONDS", "120"))
-#: The kernel's environment. One BLAS thread: on two shared cores OpenBLAS's threads spin against
-#: each other and the logistic regressions of a fit took 102 s instead of 8 s (measured under load).
-KERNEL_ENV = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
 #: What a notebook's code may import: the package, and the libraries it teaches.
 ALLOWED_IMPORTS = {"pipeline", "pandas", "duckdb"}
 
@@ -59,7 +56,7 @@ def execute(name: str, parameters: dict[str, Path], workdir: Path):
         notebook, timeout=DEFAULT_CELL_TIMEOUT, kernel_name="python3", allow_errors=False, resources={"metadata": {"path": str(workdir)}}
     )
     started = time.monotonic()
-    client.execute(env=KERNEL_ENV)
+    client.execute()  # the kernel inherits the suite's environment (one BLAS thread, see conftest.py)
     return notebook, time.monotonic() - started
 
 
