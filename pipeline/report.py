@@ -24,7 +24,7 @@ from .config import CATEGORIES, CATEGORY_TITLES, DEFAULT_OUTPUT_PATH, DEFAULT_RE
 from .export import score_column
 from .language import THAI, detect_language
 from .summary import _pairs
-from .views import NONE_STATED, describe_attribute, read_tables
+from .views import NONE_STATED, describe_attribute, label_counts, read_tables
 
 LANGUAGE_NAMES = {"en": "English", "th": "Thai", "und": "undetermined"}
 #: One colour per category (Tableau 10), shared by the charts and the clause groups.
@@ -180,13 +180,14 @@ def _overview(clauses: pd.DataFrame, documents: pd.DataFrame, anchors: dict[str,
     if documents.empty:
         return ""
     header = "".join(f'<th scope="col">{_e(CATEGORY_TITLES[category])}</th>' for category in CATEGORIES)
+    counts = label_counts(clauses, "doc_id").reindex(documents["doc_id"], fill_value=0)
+    sizes = clauses.groupby("doc_id").size().reindex(documents["doc_id"], fill_value=0)
     rows = []
     for doc_id in documents["doc_id"]:
-        labels = Counter(label for labels in clauses.loc[clauses["doc_id"] == doc_id, "labels"] for label in labels)
-        size = int((clauses["doc_id"] == doc_id).sum())
+        size = int(sizes[doc_id])
         cells = []
         for category in CATEGORIES:
-            count = labels[category]
+            count = int(counts.loc[doc_id, category])
             share = count / size if size else 0.0
             if count:
                 shade = min(0.85, 0.06 + 1.4 * share)

@@ -140,6 +140,18 @@ def test_a_policy_with_nothing_stated_says_so(dom) -> None:
     assert retention.text().endswith("(none stated)")
 
 
+def test_coverage_table_counts_each_policys_clauses(dom, tables) -> None:
+    clauses, _ = tables
+    rows = dom.find_all("table", class_="coverage")[0].find_all("tbody")[0].find_all("tr")
+    assert len(rows) == len(SEED_FILES)
+    for row in rows:
+        doc_id = row.find_all("th")[0].text()
+        cells = [cell.text() for cell in row.find_all("td")]
+        policy = clauses[clauses["doc_id"] == doc_id]
+        assert cells[0] == str(len(policy))
+        assert cells[1:] == [str(sum(category in labels for labels in policy["labels"])) for category in CATEGORIES]
+
+
 def test_chart_bars_are_the_category_counts(dom, tables) -> None:
     _, documents = tables
     for _, document in documents.iterrows():
