@@ -22,6 +22,8 @@ from .config import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MODEL_DIR,
     DEFAULT_OUTPUT_PATH,
+    DEFAULT_REPORT_PATH,
+    DEFAULT_REPORT_TITLE,
 )
 from .model import DEFAULT_DESIGN
 
@@ -184,6 +186,28 @@ def show_command(
         typer.echo(f"error: {error.args[0]}", err=True)
         raise typer.Exit(EXIT_FATAL) from error
     typer.echo(format_summary(row))
+
+
+@app.command("report")
+def report_command(
+    out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write (one self-contained page).")] = DEFAULT_REPORT_PATH,
+    clauses: Annotated[Path, typer.Option("--clauses", help="Clause table written by 'clauses run'.")] = DEFAULT_OUTPUT_PATH,
+    documents: Annotated[Optional[Path], typer.Option("--documents", help="Document table (default: documents.parquet beside --clauses).")] = None,
+    title: Annotated[str, typer.Option(help="Title of the page.")] = DEFAULT_REPORT_TITLE,
+) -> None:
+    """Write an HTML report with one card per policy: categories, retention, rights, laws, contacts, clauses with scores.
+
+    Reads the tables 'clauses run' wrote and runs nothing else; the page
+    needs no network and no other file.
+    """
+    from .report import write_report
+
+    try:
+        write_report(out, clauses, documents, title)
+    except (FileNotFoundError, OSError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(EXIT_FATAL) from error
+    typer.echo(f"report written to {out}")
 
 
 @app.command("label-export")

@@ -48,3 +48,25 @@ CATEGORIES = (
     "international_specific_audiences",
     "other",
 )
+
+#: Readable names of the categories, for charts and the HTML report (OPP-115's own wording).
+CATEGORY_TITLES = {
+    "first_party_collection_use": "First-party collection/use",
+    "third_party_sharing_collection": "Third-party sharing/collection",
+    "user_choice_control": "User choice/control",
+    "user_access_edit_deletion": "User access, edit & deletion",
+    "data_retention": "Data retention",
+    "data_security": "Data security",
+    "policy_change": "Policy change",
+    "do_not_track": "Do Not Track",
+    "international_specific_audiences": "International & specific audiences",
+    "other": "Other",
+}
+
+#: The HTML report ``clauses report`` writes, beside the tables it reads, and its title.
+DEFAULT_REPORT_PATH = DEFAULT_OUTPUT_PATH.with_name("report.html")
+DEFAULT_REPORT_TITLE = "Privacy policy clauses"
+#: Labeled clauses of the dev policies: never trained on, so a fair test set for retrained models.
+DEFAULT_DEV_GOLD_DIR = REPO_ROOT / "data" / "dev" / "segmentation"
+#: Models users train themselves (e.g. from notebooks/02_retrain_classifier.ipynb); git-ignored.
+DEFAULT_LOCAL_MODELS_DIR = DEFAULT_MODELS_DIR / "local"

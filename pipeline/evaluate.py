@@ -95,10 +95,16 @@ def cross_validate(
     return {"folds": folds, "design": design, **score_by_language(gold, predicted, list(frame["lang"]))}
 
 
+def predict_labeled(model: ClauseClassifier, frame: pd.DataFrame) -> tuple[list[list[str]], list[list[str]]]:
+    """The gold and the predicted labels of labeled rows, as lists of category ids."""
+    gold = [split_labels(labels) for labels in frame["labels"]]
+    return gold, model.predict(labeled_inputs(frame))
+
+
 def evaluate_model(model: ClauseClassifier, frame: pd.DataFrame) -> dict[str, object]:
     """Scores of a trained model on labeled rows, per language."""
-    gold = [split_labels(labels) for labels in frame["labels"]]
-    return score_by_language(gold, model.predict(labeled_inputs(frame)), list(frame["lang"]))
+    gold, predicted = predict_labeled(model, frame)
+    return score_by_language(gold, predicted, list(frame["lang"]))
 
 
 def transfer_score(frame: pd.DataFrame, design: str, source: str = "en", target: str = "th") -> dict[str, object]:

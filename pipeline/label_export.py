@@ -15,10 +15,15 @@ from .model import ClauseClassifier
 DEFAULT_EXPORT_ROWS = 50
 
 
+def threshold_margins(clauses: pd.DataFrame, model: ClauseClassifier) -> np.ndarray:
+    """For each clause and category (in ``model.labels_`` order), how far its score is from the threshold."""
+    scores = clauses[[score_column(label) for label in model.labels_]].to_numpy(dtype=float)
+    return np.abs(scores - model.thresholds_)
+
+
 def uncertainty_margins(clauses: pd.DataFrame, model: ClauseClassifier) -> np.ndarray:
     """For each clause, how close its closest category score is to that category's threshold."""
-    scores = clauses[[score_column(label) for label in model.labels_]].to_numpy(dtype=float)
-    return np.abs(scores - model.thresholds_).min(axis=1)
+    return threshold_margins(clauses, model).min(axis=1)
 
 
 def least_certain(clauses: pd.DataFrame, model: ClauseClassifier, rows: int = DEFAULT_EXPORT_ROWS) -> pd.DataFrame:
