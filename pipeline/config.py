@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 #: Bump when the output of a document can change, so re-runs redo it instead of reusing it.
-PIPELINE_VERSION = "0.2.0"
+PIPELINE_VERSION = "0.3.0"
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT_DIR = REPO_ROOT / "data" / "raw"
@@ -20,7 +20,7 @@ DEFAULT_LABELED_DIR = REPO_ROOT / "data" / "labeled"
 DEFAULT_GOLD_SEGMENTATION_DIR = DEFAULT_LABELED_DIR / "segmentation"
 DEFAULT_MODELS_DIR = REPO_ROOT / "models"
 DEFAULT_MODEL_NAME = "clauses"
-DEFAULT_MODEL_VERSION = "0.1.0"
+DEFAULT_MODEL_VERSION = "0.2.0"
 DEFAULT_MODEL_DIR = DEFAULT_MODELS_DIR / f"{DEFAULT_MODEL_NAME}-{DEFAULT_MODEL_VERSION}"
 
 #: File suffixes that ingest reads, lower case.

@@ -19,7 +19,6 @@ from .lexicon import CONCEPT_PREFIX, concept_text
 from .normalize import normalize_text
 from .structure import strip_list_marker
 
-_SCRIPT_RUN_RE = re.compile(r"[\u0e00-\u0e7f]+|[^\u0e00-\u0e7f]+")
 CONTEXT_SEPARATOR = " | "
 #: Context of a clause with no heading and no lead-in; also keeps the context
 #: vocabulary non-empty when a user's corpus has no context at all.
@@ -56,31 +55,6 @@ class WordTokenizer:
 
     def __call__(self, text: str) -> list[str]:
         return list(word_tokens(text))
-
-
-class MixedScriptTokenizer:
-    """Lower-case word tokens: PyThaiNLP newmm for Thai runs, the spaCy English tokenizer for the rest.
-
-    The tokenizer of models trained with version 0.1 (kept so that they still
-    load); :class:`WordTokenizer` gives the same features several times faster.
-
-    >>> MixedScriptTokenizer()("We don't keep logs ไว้เป็นเวลา 90 วัน")
-    ['we', 'do', "n't", 'keep', 'logs', 'ไว้', 'เป็นเวลา', '90', 'วัน']
-    """
-
-    def __call__(self, text: str) -> list[str]:
-        from pythainlp.tokenize import word_tokenize
-
-        from .segment_en import load_english_pipeline
-
-        tokenizer = load_english_pipeline().tokenizer
-        tokens: list[str] = []
-        for run in _SCRIPT_RUN_RE.findall(text):
-            if "\u0e00" <= run[0] <= "\u0e7f":
-                tokens.extend(t for t in word_tokenize(run, engine="newmm", keep_whitespace=False) if t.strip())
-            else:
-                tokens.extend(t.lower_ for t in tokenizer(run) if not (t.is_punct or t.is_space))
-        return tokens
 
 
 def model_inputs(text_norm: Iterable[str], section_paths: Iterable[Iterable[str]], lead_ins: Iterable[str | None]) -> pd.DataFrame:

@@ -44,7 +44,6 @@ CARD_FILE = "README.md"
 #: The only non-builtin types a model file may contain.
 TRUSTED_TYPES = (
     "pipeline.char_ngrams.CharNgramVectorizer",
-    "pipeline.features.MixedScriptTokenizer",
     "pipeline.features.WordTokenizer",
     "sklearn.compose._column_transformer.ColumnTransformer",
     "sklearn.feature_extraction.text.TfidfTransformer",
@@ -363,9 +362,10 @@ def model_card(meta: dict, metrics: dict) -> str:
         f"# Model card: {meta['name']} {meta['version']}",
         "",
         "Multi-label classifier of privacy-policy clauses (English and Thai) into the ten",
-        "OPP-115 top-level categories. TF-IDF over words (PyThaiNLP newmm for Thai) and",
-        "character n-grams of the clause, plus TF-IDF over its heading path and list lead-in;",
-        "one logistic regression per category.",
+        "OPP-115 top-level categories. TF-IDF over word uni- and bigrams (PyThaiNLP newmm",
+        "for Thai runs) and hashed character 2-5-grams of the clause, TF-IDF over its heading",
+        "path and list lead-in and over the concepts of the bilingual lexicon; one logistic",
+        f"regression per category, with per-category thresholds. Design: `{meta.get('design', DEFAULT_DESIGN)}`.",
         "",
         f"- Training rows: {meta['training_rows']}",
         f"- Training data SHA-256: `{meta['training_data_sha256']}`",
@@ -374,6 +374,7 @@ def model_card(meta: dict, metrics: dict) -> str:
         f"- Thresholds: {', '.join(f'{t:.2f}' for t in meta['thresholds'])}",
         f"- Libraries: {', '.join(f'{k} {v}' for k, v in meta['libraries'].items())}",
         "",
+        *_comparison_table(metrics.get("design_comparison")),
         "## Metrics",
         "",
         "```json",
@@ -382,3 +383,19 @@ def model_card(meta: dict, metrics: dict) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _comparison_table(comparison: dict | None) -> list[str]:
+    """The designs compared by grouped cross-validation, as a Markdown table."""
+    if not comparison:
+        return []
+    lines = [
+        "## Design comparison (grouped 5-fold cross-validation on the training rows)",
+        "",
+        "| design | micro-F1 | macro-F1 | English micro-F1 | Thai micro-F1 | Thai macro-F1 | English-only training, Thai micro-F1 |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for design, scores in comparison.items():
+        keys = ("all_micro_f1", "all_macro_f1", "en_micro_f1", "th_micro_f1", "th_macro_f1", "en_to_th_micro_f1")
+        lines.append(f"| `{design}` | " + " | ".join(f"{scores.get(key, float('nan')):.3f}" for key in keys) + " |")
+    return [*lines, ""]

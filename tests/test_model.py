@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.classify import classify_clauses
 from pipeline.config import CATEGORIES, DEFAULT_MODEL_DIR
-from pipeline.features import MixedScriptTokenizer, WordTokenizer, labeled_inputs, model_inputs
+from pipeline.features import WordTokenizer, labeled_inputs, model_inputs
 from pipeline.labeled import frame_sha256, load_labeled, split_labels
 from pipeline.model import ClauseClassifier, ModelError, load_model, save_model
 
@@ -43,17 +43,6 @@ def trained(seed_labeled) -> ClauseClassifier:
 )
 def test_tokenizer_handles_both_scripts(text: str, tokens: list[str]) -> None:
     assert WordTokenizer()(text) == tokens
-
-
-@pytest.mark.parametrize(
-    ("text", "tokens"),
-    [
-        ("We don't sell e-mail addresses.", ["we", "do", "n't", "sell", "e", "mail", "addresses"]),
-        ("ใช้ cookies ของ Google", ["ใช้", "cookies", "ของ", "google"]),
-    ],
-)
-def test_tokenizer_of_version_0_1_models_still_works(text: str, tokens: list[str]) -> None:
-    assert MixedScriptTokenizer()(text) == tokens
 
 
 def test_fit_returns_self_and_learns_labels(seed_labeled) -> None:

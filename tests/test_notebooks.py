@@ -149,7 +149,7 @@ def test_retrain_notebook_saves_a_model_version_and_runs_with_it(tmp_path, untou
     shutil.copytree(DEFAULT_LABELED_DIR, labeled, ignore=shutil.ignore_patterns("attributes"))
     shutil.copytree(DEFAULT_DEV_GOLD_DIR, test)
     shutil.copytree(DEFAULT_INPUT_DIR, raw)
-    model_dir, run_output = tmp_path / "models" / "clauses-0.1.1", tmp_path / "retrained" / "clauses.parquet"
+    model_dir, run_output = tmp_path / "models" / "clauses-0.2.1", tmp_path / "retrained" / "clauses.parquet"
     parameters = {"LABELED_DIR": labeled, "TEST_DIR": test, "INPUT_DIR": raw, "MODEL_DIR": model_dir, "RUN_OUTPUT": run_output}
 
     notebook, seconds = execute("02_retrain_classifier.ipynb", parameters, tmp_path)
@@ -158,9 +158,9 @@ def test_retrain_notebook_saves_a_model_version_and_runs_with_it(tmp_path, untou
     assert seconds < DEFAULT_BUDGET_SECONDS
     assert sorted(path.name for path in model_dir.iterdir()) == ["README.md", "meta.json", "metrics.json", "model.skops"]
     run = pd.read_parquet(run_output)
-    assert run["model_version"].str.startswith("clauses-0.1.1+").all()
+    assert run["model_version"].str.startswith("clauses-0.2.1+").all()
     assert set(run["doc_id"]) == {path.name for path in SEED_FILES}
     assert len(outputs(notebook, "image/png")) == 2  # the confusion heatmap and the F1 comparison
     tables = "\n".join(outputs(notebook, "text/html"))
     assert "first batch" in tables and "with new labels" in tables and "data_retention" in tables
-    assert "clauses-0.1.1+" in printed(notebook)
+    assert "clauses-0.2.1+" in printed(notebook)
