@@ -69,6 +69,38 @@ def test_run_on_missing_folder_is_fatal(tmp_path) -> None:
     assert not (tmp_path / "c.parquet").exists()
 
 
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--engine", "spark"], "unknown engine 'spark'"),
+        (["--workers", "0"], "workers must be at least 1"),
+        (["--scheduler", "tcp://127.0.0.1:1"], "--scheduler goes with --engine dask"),
+    ],
+)
+def test_run_with_bad_engine_options_is_fatal(tmp_path, options, message) -> None:
+    policies = tmp_path / "p"
+    policies.mkdir()
+    shutil.copy(THAI_SEED, policies / "thai.txt")
+    result = runner.invoke(app, ["run", str(policies), "-o", str(tmp_path / "c.parquet"), *options])
+    assert result.exit_code == EXIT_FATAL, result.output
+    assert message in result.output
+    assert not (tmp_path / "c.parquet").exists()
+
+
+def test_run_with_two_workers_matches_one(tmp_path) -> None:
+    policies = tmp_path / "p"
+    policies.mkdir()
+    for seed in SEED_FILES:
+        shutil.copy(seed, policies / seed.name)
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / workers / "clauses.parquet"
+        result = runner.invoke(app, ["run", str(policies), "-o", str(out), "--workers", workers])
+        assert result.exit_code == EXIT_OK, result.output
+        outputs.append(pd.read_parquet(out).drop(columns=["run_id"]))
+    pd.testing.assert_frame_equal(*outputs)
+
+
 def test_train_on_user_labels_only(tmp_path) -> None:
     labels = tmp_path / "mine.csv"
     rows = [
