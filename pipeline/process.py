@@ -135,11 +135,12 @@ def forget_previous_document() -> None:
     Cleared for every document, so that memory stays flat and a corpus that
     repeats policies is not processed faster than one that does not.
     """
+    from .attributes.durations import find_durations
     from .features import word_tokens
     from .lexicon import concept_text
     from .patterns import folded, found_literals
 
-    for cache in (word_tokens, concept_text, found_literals, folded):
+    for cache in (word_tokens, concept_text, found_literals, folded, find_durations):
         cache.cache_clear()
 
 

@@ -75,8 +75,6 @@ def english_cuts(texts: list[str]) -> list[list[int]]:
     return cuts
 
 
-
-
 def _apply_clause_rules(doc):
     """Correct the sentencizer's starts; only sentence starts and tokens after a dotted word are visited."""
     from spacy.attrs import IDX, SENT_START
@@ -100,9 +98,15 @@ def _apply_clause_rules(doc):
             # "... in the U.S. We ..." and "... etc. You ...": the abbreviation ends the sentence.
             token.is_sent_start = True
     if ";" in doc.text:
-        for sentence in list(doc.sents):
-            for i in _semicolon_splits(sentence):
-                doc[i].is_sent_start = True
+        # Sentences as the sentencizer saw them, before the corrections above; only those with a ';'.
+        starts = marks[:, 0] == 1
+        starts[0] = True
+        bounds = [*np.flatnonzero(starts).tolist(), len(doc)]
+        semicolons = np.searchsorted(marks[:, 1], [m.start() for m in re.finditer(";", doc.text)], side="right") - 1
+        for start, end in zip(bounds, bounds[1:]):
+            if np.any((semicolons >= start) & (semicolons < end)):
+                for i in _semicolon_splits(doc[start:end]):
+                    doc[i].is_sent_start = True
     return doc
 
 

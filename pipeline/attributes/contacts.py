@@ -7,6 +7,7 @@ import re
 from .matching import compiled
 from .vocabulary import ADDRESS_TERMS, DPO_TERMS, PHONE_CONTEXT
 
+_DIGIT_RE = re.compile("[0-9๐-๙]")
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PHONE_RE = re.compile(r"(?<![\w/.@-])(?:\+|\(\+?)?[0-9๐-๙][0-9๐-๙ ()\-.]{5,}[0-9๐-๙](?![\w/@-]|\.\d)")
 _SHORT_PHONE_RE = re.compile(r"(?<![\w/.-])1[0-9]{3}(?![\w/.-])")
@@ -54,16 +55,18 @@ def extract_contacts(text: str) -> list[dict]:
         taken.append((start, end))
         found.append((start, {"kind": kind, "value": text[start:end]}))
 
-    for match in EMAIL_RE.finditer(text):
-        add("email", match.start(), match.end())
-    for start, end in phone_spans(text):
-        add("phone", start, end)
-    masked = _masked(text, taken)
-    for match in _ADDRESS_RE.finditer(masked):
-        if compiled(ADDRESS_TERMS).search(match.group(0)):
+    if "@" in text:
+        for match in EMAIL_RE.finditer(text):
+            add("email", match.start(), match.end())
+    if _DIGIT_RE.search(text):  # phone numbers and postal addresses (postcodes) all hold digits
+        for start, end in phone_spans(text):
+            add("phone", start, end)
+        masked = _masked(text, taken)
+        for match in _ADDRESS_RE.finditer(masked):
+            if compiled(ADDRESS_TERMS).search(match.group(0)):
+                add("address", match.start(), match.end())
+        for match in _CONTINENTAL_ADDRESS_RE.finditer(masked):
             add("address", match.start(), match.end())
-    for match in _CONTINENTAL_ADDRESS_RE.finditer(masked):
-        add("address", match.start(), match.end())
     dpo = compiled(DPO_TERMS).search(text)
     if dpo:
         add("dpo", dpo.start(), dpo.end())

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from ..patterns import LiteralGate
 
 from .numbers import NUMBER_PATTERN, parse_number
 
@@ -91,7 +94,12 @@ def parse_duration(phrase: str) -> Duration | None:
     return mention.low
 
 
-def find_durations(text: str) -> list[DurationMention]:
+#: Words every duration contains (case-folded): a clause without any has none.
+_UNIT_WORDS = LiteralGate(frozenset({"year", "yr", "month", "week", "day", "hour", "hr", "ปี", "เดือน", "สัปดาห์", "วัน", "ชั่วโมง", "ชม."}))
+
+
+@lru_cache(maxsize=1024)  # retention and deadlines read the same clause; cleared per policy
+def find_durations(text: str) -> tuple[DurationMention, ...]:
     """Every duration or range in ``text``, in order, compounds and ranges merged.
 
     >>> [m.value for m in find_durations("kept for 30-90 days, then 6 months to 2 years")]
@@ -99,6 +107,8 @@ def find_durations(text: str) -> list[DurationMention]:
     >>> [m.value for m in find_durations("เก็บไว้ ๑ ปี ๖ เดือน หรือ 72 ชั่วโมง")]
     ['P1Y6M', 'PT72H']
     """
+    if not _UNIT_WORDS.occurs_in(text):
+        return ()
     simple = []
     for match in SIMPLE_RE.finditer(text):
         unit = unit_of(match["unit"])
@@ -112,7 +122,7 @@ def find_durations(text: str) -> list[DurationMention]:
         low = Duration(((unit, first),))
         high = Duration(((unit, second),)) if second is not None else low
         simple.append(DurationMention(match.start(), match.end(), low, high))
-    return _merge(text, simple)
+    return tuple(_merge(text, simple))
 
 
 def _merge(text: str, mentions: list[DurationMention]) -> list[DurationMention]:
