@@ -149,6 +149,8 @@ def _column_values(column: pd.Series, field: pa.Field) -> list:
 
 #: Rows buffered before they are written as one Parquet row group.
 DEFAULT_ROW_GROUP_ROWS = 20_000
+#: Buffered tables (one per document) merged into one while they wait for a full row group.
+DEFAULT_COMPACT_TABLES = 256
 PARQUET_COMPRESSION = "zstd"
 
 
@@ -196,6 +198,9 @@ class TableWriter:
         self._pending_rows += table.num_rows
         if self._pending_rows >= self.row_group_rows:
             self._flush()
+        elif len(self._pending) >= DEFAULT_COMPACT_TABLES:
+            # Thousands of one-document tables cost far more than their rows: keep one contiguous table.
+            self._pending = [pa.concat_tables(self._pending).combine_chunks()]
 
     def _flush(self) -> None:
         if self._pending:

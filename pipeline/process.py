@@ -129,12 +129,24 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
     return DocumentResult(record, clauses, headings, summary, key)
 
 
+#: Documents a process segments before it builds its spaCy pipeline again: spaCy's vocabulary
+#: keeps every new word it sees, which over a million policies would grow without bound.
+DEFAULT_SPACY_RELOAD_DOCUMENTS = 10_000
+_documents_seen = 0
+
+
 def forget_previous_document() -> None:
     """Empty the per-text caches (tokens, literals, concepts): they serve repeats inside one policy.
 
     Cleared for every document, so that memory stays flat and a corpus that
     repeats policies is not processed faster than one that does not.
     """
+    global _documents_seen
+    _documents_seen += 1
+    if _documents_seen % DEFAULT_SPACY_RELOAD_DOCUMENTS == 0:
+        from .segment_en import load_english_pipeline
+
+        load_english_pipeline.cache_clear()
     from .attributes.durations import find_durations
     from .features import word_tokens
     from .lexicon import concept_text

@@ -112,3 +112,33 @@ def test_scheduler_needs_the_dask_engine(corpus) -> None:
 def test_zero_workers_is_a_clear_error(corpus) -> None:
     with pytest.raises(EngineError, match="at least 1"):
         run_pipeline(corpus, None, workers=0)
+
+
+def test_writer_keeps_waiting_rows_in_one_table(tmp_path, monkeypatch) -> None:
+    import pyarrow as pa
+
+    from pipeline.export import TableWriter
+
+    monkeypatch.setattr("pipeline.export.DEFAULT_COMPACT_TABLES", 8)
+    one = {"doc_id": "a", "heading_index": 0, "level": 1, "lang": "en", "text_raw": "Privacy", "text_norm": "Privacy", "char_start": 0, "char_end": 7, "run_id": "r"}
+    with TableWriter(tmp_path / "h.parquet", HEADING_SCHEMA) as writer:
+        for index in range(50):
+            writer.write(pa.Table.from_pylist([{**one, "heading_index": index}], schema=HEADING_SCHEMA))
+            assert len(writer._pending) <= 8
+    assert pq.read_table(tmp_path / "h.parquet").column("heading_index").to_pylist() == list(range(50))
+
+
+def test_spacy_pipeline_is_rebuilt_so_its_vocabulary_stays_bounded(monkeypatch) -> None:
+    import pipeline.process as process
+    from pipeline.segment_en import english_cuts, load_english_pipeline
+
+    monkeypatch.setattr(process, "DEFAULT_SPACY_RELOAD_DOCUMENTS", 2)
+    monkeypatch.setattr(process, "_documents_seen", 0)
+    load_english_pipeline.cache_clear()
+    sizes = []
+    for document in range(6):
+        process.forget_previous_document()
+        english_cuts([f"Write to user{document}n{i}@example.com about ticket{document}x{i}." for i in range(100)])
+        sizes.append(len(load_english_pipeline().vocab.strings))
+    # Each document adds its words; the 2nd, 4th and 6th start from a fresh vocabulary again.
+    assert [later > earlier for earlier, later in zip(sizes, sizes[1:])] == [False, True, False, True, False]
