@@ -173,7 +173,6 @@ class TableWriter:
         self.path = Path(path) if path is not None else None
         self.schema = schema
         self.row_group_rows = row_group_rows or DEFAULT_ROW_GROUP_ROWS
-        self.rows = 0
         self._pending: list[pa.Table] = []
         self._pending_rows = 0
         self._kept: list[pa.Table] = []
@@ -190,7 +189,6 @@ class TableWriter:
         """Add rows (a table of exactly this writer's schema)."""
         if not table.num_rows:
             return
-        self.rows += table.num_rows
         if self._writer is None:
             self._kept.append(table)
             return

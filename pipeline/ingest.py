@@ -94,8 +94,8 @@ def is_html(path: str | Path) -> bool:
     return Path(path).suffix.lower() in HTML_SUFFIXES
 
 
-def parse_document(data: bytes, source_path: str, doc_id: str, is_html: bool = False) -> Document:
-    """Build a :class:`Document` from the raw bytes of a policy."""
+def parse_document(data: bytes, source_path: str, doc_id: str, is_html: bool = False, sha256: str | None = None) -> Document:
+    """Build a :class:`Document` from the raw bytes of a policy (``sha256``: their hash, when the caller has it)."""
     if not data.strip():
         raise IngestError(source_path, "empty", "file is empty" if not data else "file holds only whitespace")
     binary = binary_format(data)
@@ -109,7 +109,7 @@ def parse_document(data: bytes, source_path: str, doc_id: str, is_html: bool = F
     document = Document(
         doc_id=doc_id,
         source_path=source_path,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         text=text,
         view=text,

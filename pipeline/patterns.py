@@ -200,21 +200,22 @@ class LiteralGate:
         self._indexed_version = -1
         _INDEX.register(literals)
 
-    def present(self, text: str) -> frozenset[str] | None:
-        """The indexed literals of ``text``, or None while these literals are not all in the index yet."""
+    def present(self, text: str) -> frozenset[str]:
+        """Literals that occur in ``text``: all of these that do, and possibly other indexed ones.
+
+        From the index when it holds all of these literals; until it does, by
+        a substring test of each.
+        """
         if self._indexed_version != _INDEX.version:
             if not self.literals <= _INDEX.indexed:
                 _INDEX.miss()
-                return None
+                lowered = folded(text)
+                return frozenset(literal for literal in self.literals if literal in lowered)
             self._indexed_version = _INDEX.version
         return found_literals(text)
 
     def occurs_in(self, text: str) -> bool:
-        present = self.present(text)
-        if present is None:
-            lowered = folded(text)
-            return any(literal in lowered for literal in self.literals)
-        return not self.literals.isdisjoint(present)
+        return not self.literals.isdisjoint(self.present(text))
 
 
 class GateTable:
@@ -235,12 +236,8 @@ class GateTable:
 
     def candidates(self, text: str) -> frozenset:
         """The keys whose literals occur in ``text`` (and those without a gate)."""
-        present = self.gate.present(text)
-        if present is None:
-            lowered = folded(text)
-            present = frozenset(literal for literal in self.by_literal if literal in lowered)
         keys = set(self.always)
-        for literal in present & self.gate.literals:
+        for literal in self.gate.present(text) & self.gate.literals:
             keys |= self.by_literal[literal]
         return frozenset(keys)
 
@@ -278,13 +275,7 @@ class GatedPattern:
         self._present = self._literals.present
 
     def _may_match(self, text: str) -> bool:
-        if self.gate is None:
-            return True
-        present = self._present(text)
-        if present is None:
-            lowered = folded(text)
-            return any(literal in lowered for literal in self.gate)
-        return not self.gate.isdisjoint(present)
+        return self.gate is None or not self.gate.isdisjoint(self._present(text))
 
     def search(self, text: str) -> re.Match | None:
         return self.regex.search(text) if self._may_match(text) else None
@@ -303,12 +294,12 @@ class GatedPattern:
         anchored = len(lowered) == len(text)  # offsets of the folded text are those of the text
         for alternative in self.alternatives:
             gate = alternative.gate
-            if gate is not None and (gate.isdisjoint(present) if present is not None else not any(g in lowered for g in gate)):
+            if gate is not None and gate.isdisjoint(present):
                 continue
             if anchored and alternative.prefixes is not None:
                 # Try the alternative only where one of the literals it starts with occurs.
                 match = alternative.regex.match
-                for literal in alternative.prefixes if present is None else alternative.prefixes & present:
+                for literal in alternative.prefixes & present:
                     start = lowered.find(literal)
                     while start >= 0:
                         if match(text, start):

@@ -109,7 +109,7 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
             clauses, headings = cached
             record["status"] = "skipped_unchanged"
         else:
-            document = parse_document(data, task.path, task.doc_id, is_html=is_html(task.path))
+            document = parse_document(data, task.path, task.doc_id, is_html=is_html(task.path), sha256=record["sha256"])
             clause_frame, heading_frame = process_document(document, model, settings.provenance())
             clauses, headings = to_table(clause_frame, CLAUSE_SCHEMA), to_table(heading_frame, HEADING_SCHEMA)
             if cache is not None:

@@ -63,7 +63,8 @@ class RunResult:
     output_path: Path | None = None
     failures: list[Failure] = field(default_factory=list)
     documents: int = 0
-    counts: dict[str, Counter] = field(default_factory=dict)
+    heading_count: int = 0
+    counts: dict[str, Counter] = field(default_factory=lambda: {"status": Counter(), "languages": Counter(), "labels": Counter()})
     _tables: dict[str, Path | pa.Table] = field(default_factory=dict, repr=False)
 
     def _frame(self, name: str) -> pd.DataFrame:
@@ -93,7 +94,7 @@ class RunResult:
             "documents": self.documents,
             "files": dict(self.counts["status"]),
             "clauses": sum(self.counts["languages"].values()),
-            "headings": self.counts["headings"]["rows"],
+            "headings": self.heading_count,
             "languages": dict(self.counts["languages"]),
             "labels": dict(self.counts["labels"].most_common()),
             "failures": [f"{f.source_path}: {f.error}: {f.message}" for f in self.failures],
@@ -107,7 +108,7 @@ class RunResult:
             self.failures.append(Failure(record["source_path"], record["error"], record["message"]))
             return
         self.documents += 1
-        self.counts["headings"]["rows"] += result.headings.num_rows
+        self.heading_count += result.headings.num_rows
         self.counts["languages"].update(_value_counts(result.clauses.column("lang")))
         self.counts["labels"].update(_value_counts(pc.list_flatten(result.clauses.column("labels"))))
 
@@ -155,7 +156,7 @@ def run_pipeline(
     map_files = get_engine(engine)
     workers = workers_for(len(files), workers)
 
-    result = RunResult(settings.run_id, output_path, counts={"status": Counter(), "languages": Counter(), "labels": Counter(), "headings": Counter()})
+    result = RunResult(settings.run_id, output_path)
     used_keys: set[str] = set()
     with ExitStack() as stack:
         # Entered manifest first so that it is renamed last: a complete manifest names a complete run.
