@@ -42,10 +42,10 @@ from pathlib import Path
 import psutil
 
 from pipeline.config import DEFAULT_INPUT_DIR, DEFAULT_MODEL_DIR, REPO_ROOT
-from pipeline.ingest import discover_files, read_document
-from pipeline.language import THAI, detect_language
-from pipeline.process import worker_model
-from pipeline.run import run_pipeline
+from pipeline.ingest.files import discover_files, read_document
+from pipeline.text.language import THAI, detect_language
+from pipeline.runtime.worker import worker_model
+from pipeline.runtime.run import run_pipeline
 
 RESULTS = Path(__file__).parent / "results" / "throughput.json"
 DEFAULT_OPP115 = REPO_ROOT.parent / "shared" / "opp115"

@@ -21,8 +21,8 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.preprocessing import MultiLabelBinarizer
 
 from pipeline.config import DEFAULT_LABELED_DIR
-from pipeline.labeled import load_labeled, split_labels
-from pipeline.train import fit_classifier
+from pipeline.datasets.labeled import load_labeled, split_labels
+from pipeline.classify.training import fit_classifier
 
 RESULTS = Path(__file__).parent / "results" / "train_time.json"
 

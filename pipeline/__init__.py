@@ -6,7 +6,7 @@
 """
 
 from .config import CATEGORIES, PIPELINE_VERSION
-from .run import RunResult, run, run_pipeline
+from .runtime.run import RunResult, run, run_pipeline
 
 __version__ = PIPELINE_VERSION
 __all__ = ["CATEGORIES", "RunResult", "__version__", "run", "run_pipeline"]

@@ -25,7 +25,7 @@ from .config import (
     DEFAULT_REPORT_PATH,
     DEFAULT_REPORT_TITLE,
 )
-from .model import DEFAULT_DESIGN
+from .classify.model import DEFAULT_DESIGN
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 3
@@ -56,9 +56,9 @@ def run_command(
     manifest beside the output says what became of every file. Rows are in
     the order of the files, whatever the engine and the number of workers.
     """
-    from .engines import EngineError
-    from .model import ModelError
-    from .run import run_pipeline
+    from .runtime.engines import EngineError
+    from .classify.model import ModelError
+    from .runtime.run import run_pipeline
 
     try:
         result = run_pipeline(input_path, out, model, progress=_progress_bar, max_bytes=max_bytes,
@@ -77,13 +77,13 @@ def train_command(
     opp115: Annotated[Optional[Path], typer.Option("--opp115", help="Also train on an OPP-115 folder (sanitized_policies/ + annotations/).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Model directory to write.")] = DEFAULT_MODEL_DIR,
     cv: Annotated[int, typer.Option(help="Folds of grouped cross-validation for the metrics (0 to skip).")] = 5,
-    design: Annotated[str, typer.Option(help="Feature design (see pipeline.model.DESIGNS).")] = DEFAULT_DESIGN,
+    design: Annotated[str, typer.Option(help="Feature design (see pipeline.classify.model.DESIGNS).")] = DEFAULT_DESIGN,
     compare: Annotated[bool, typer.Option("--compare", help="Cross-validate every design and keep the best.")] = False,
 ) -> None:
     """Train the clause classifier on labeled clauses and save it with its model card."""
-    from .labeled import LabeledDataError
-    from .opp115 import Opp115Error
-    from .train import train_model
+    from .datasets.labeled import LabeledDataError
+    from .datasets.opp115 import Opp115Error
+    from .classify.training import train_model
 
     sources = ([] if no_default_labels else [DEFAULT_LABELED_DIR]) + list(labels or [])
     if not sources and opp115 is None:
@@ -116,11 +116,11 @@ def evaluate_command(
     if attributes:
         _evaluate_attributes(labels[0] if labels else None, as_json)
         return
-    from .evaluate import cross_validate, evaluate_model
-    from .labeled import LabeledDataError, load_labeled
-    from .model import ModelError, load_model
-    from .opp115 import Opp115Error
-    from .train import training_frame
+    from .evaluation.categories import cross_validate, evaluate_model
+    from .datasets.labeled import LabeledDataError, load_labeled
+    from .classify.model import ModelError, load_model
+    from .datasets.opp115 import Opp115Error
+    from .classify.training import training_frame
 
     if not labels and opp115 is None:
         typer.echo("error: give --labels PATH or --opp115 DIR", err=True)
@@ -143,7 +143,7 @@ def evaluate_command(
 
 
 def _evaluate_attributes(path: Path | None, as_json: bool) -> None:
-    from .attribute_eval import (
+    from .evaluation.attributes import (
         DEFAULT_ATTRIBUTES_DIR,
         AttributeDataError,
         evaluate_attributes,
@@ -175,7 +175,7 @@ def show_command(
     """Print one policy's summary: categories, retention periods, rights, laws, contacts."""
     import pandas as pd
 
-    from .summary import find_document, format_summary
+    from .export.documents import find_document, format_summary
 
     if not table.is_file():
         typer.echo(f"error: {table}: no document table; run 'clauses run' first", err=True)
@@ -200,7 +200,7 @@ def report_command(
     Reads the tables 'clauses run' wrote and runs nothing else; the page
     needs no network and no other file.
     """
-    from .report import write_report
+    from .views.report import write_report
 
     try:
         write_report(out, clauses, documents, title)
@@ -218,8 +218,8 @@ def label_export_command(
     model: Annotated[Optional[Path], typer.Option(help="Model whose thresholds define certainty (default: shipped).")] = None,
 ) -> None:
     """Export the clauses the model is least sure about, labels pre-filled, to correct and retrain on."""
-    from .label_export import export_for_labeling
-    from .model import ModelError, load_model
+    from .evaluation.active_learning import export_for_labeling
+    from .classify.model import ModelError, load_model
 
     try:
         classifier, _ = load_model(model or DEFAULT_MODEL_DIR)
@@ -237,7 +237,7 @@ def score_segmentation_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")] = False,
 ) -> None:
     """Boundary precision, recall and F1 of the segmenter against hand-made gold files."""
-    from .segmentation_eval import evaluate_segmentation
+    from .evaluation.segmentation import evaluate_segmentation
 
     report = evaluate_segmentation(raw, gold)
     if as_json:

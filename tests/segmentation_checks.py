@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pipeline.records import Document
-from pipeline.process import document_rows
-from pipeline.segment import segment_clauses
-from pipeline.textutil import is_blank
+from pipeline.runtime.worker import document_rows
+from pipeline.segment.clauses import segment_clauses
+from pipeline.text.chars import is_blank
 
 
 def check_segmentation(document: Document) -> None:

@@ -24,7 +24,7 @@ from pipeline.attributes.vocabulary import (
     SECURITY_MEASURES,
     TRANSFER_MECHANISMS,
 )
-from pipeline.normalize import normalize_text
+from pipeline.text.normalize import normalize_text
 
 
 def attributes(text: str, lang: str, context: str = "") -> dict:
@@ -218,7 +218,7 @@ PRECISION_TARGET, RECALL_TARGET = 0.90, 0.85
 
 @pytest.fixture(scope="module")
 def attribute_report() -> dict:
-    from pipeline.attribute_eval import evaluate_attributes
+    from pipeline.evaluation.attributes import evaluate_attributes
 
     return evaluate_attributes()
 

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from pipeline.encoding import DecodeError, decode_bytes
+from pipeline.ingest.encoding import DecodeError, decode_bytes
 
 ENGLISH = "We keep your data for 90 days — “securely”."
 THAI = "บริษัทจะเก็บรักษาข้อมูลส่วนบุคคลของท่านเป็นเวลา ๕ ปี"

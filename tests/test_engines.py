@@ -8,9 +8,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.engines import EngineError, get_engine, workers_for
-from pipeline.export import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, MANIFEST_SCHEMA
-from pipeline.run import run_pipeline
+from pipeline.runtime.engines import EngineError, get_engine, workers_for
+from pipeline.export.tables import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, MANIFEST_SCHEMA
+from pipeline.runtime.run import run_pipeline
 from tests.conftest import SEED_FILES
 
 TABLES = (
@@ -74,7 +74,7 @@ def test_dask_local_cluster_writes_the_same_tables_as_the_local_engine(serial, c
 
 
 def test_output_is_streamed_in_row_groups_and_reads_as_one_table(corpus, tmp_path, monkeypatch) -> None:
-    monkeypatch.setattr("pipeline.export.DEFAULT_ROW_GROUP_ROWS", 100)
+    monkeypatch.setattr("pipeline.export.tables.DEFAULT_ROW_GROUP_ROWS", 100)
     out = tmp_path / "clauses.parquet"
     result = run_pipeline(corpus, out, workers=1)
     total = sum(result.counts["languages"].values())
@@ -94,7 +94,7 @@ def test_workers_for(files, workers, expected) -> None:
 
 
 def test_default_workers_use_every_core_for_a_large_batch(monkeypatch) -> None:
-    monkeypatch.setattr("pipeline.engines.default_workers", lambda: 2)
+    monkeypatch.setattr("pipeline.runtime.engines.default_workers", lambda: 2)
     assert workers_for(10_000) == 2
 
 
@@ -117,9 +117,9 @@ def test_zero_workers_is_a_clear_error(corpus) -> None:
 def test_writer_keeps_waiting_rows_in_one_table(tmp_path, monkeypatch) -> None:
     import pyarrow as pa
 
-    from pipeline.export import TableWriter
+    from pipeline.export.tables import TableWriter
 
-    monkeypatch.setattr("pipeline.export.DEFAULT_COMPACT_TABLES", 8)
+    monkeypatch.setattr("pipeline.export.tables.DEFAULT_COMPACT_TABLES", 8)
     one = {"doc_id": "a", "heading_index": 0, "level": 1, "lang": "en", "text_raw": "Privacy", "text_norm": "Privacy", "char_start": 0, "char_end": 7, "run_id": "r"}
     with TableWriter(tmp_path / "h.parquet", HEADING_SCHEMA) as writer:
         for index in range(50):
@@ -129,8 +129,8 @@ def test_writer_keeps_waiting_rows_in_one_table(tmp_path, monkeypatch) -> None:
 
 
 def test_spacy_pipeline_is_rebuilt_so_its_vocabulary_stays_bounded(monkeypatch) -> None:
-    import pipeline.process as process
-    from pipeline.segment_en import english_cuts, load_english_pipeline
+    import pipeline.runtime.worker as process
+    from pipeline.segment.english import english_cuts, load_english_pipeline
 
     monkeypatch.setattr(process, "DEFAULT_SPACY_RELOAD_DOCUMENTS", 2)
     monkeypatch.setattr(process, "_documents_seen", 0)

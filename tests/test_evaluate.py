@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 
 from pipeline.cli import EXIT_FATAL, EXIT_OK, app
 from pipeline.config import DEFAULT_LABELED_DIR, REPO_ROOT
-from pipeline.evaluate import compare_designs, score_labels
-from pipeline.lexicon import concepts_of
-from pipeline.model import DESIGNS, best_threshold, build_classifier
+from pipeline.evaluation.categories import compare_designs, score_labels
+from pipeline.classify.lexicon import concepts_of
+from pipeline.classify.model import DESIGNS, best_threshold, build_classifier
 
 runner = CliRunner()
 DEV_GOLD = REPO_ROOT / "data" / "dev" / "segmentation"

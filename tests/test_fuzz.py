@@ -12,7 +12,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.ingest import INGEST_ERROR_KINDS, IngestError, parse_document
+from pipeline.ingest.files import INGEST_ERROR_KINDS, IngestError, parse_document
 from tests.segmentation_checks import check_segmentation
 
 FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "400"))

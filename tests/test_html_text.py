@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.html_text import extract_html_text
+from pipeline.ingest.html_text import extract_html_text
 
 PAGE = """<html><head><title>x</title><style>p {color: red}</style></head>
 <body><script>var a = "<p>not text</p>";</script>

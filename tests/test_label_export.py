@@ -7,9 +7,9 @@ from typer.testing import CliRunner
 
 from pipeline.cli import EXIT_OK, app
 from pipeline.config import DEFAULT_MODEL_DIR
-from pipeline.label_export import least_certain, uncertainty_margins
-from pipeline.labeled import LABELED_COLUMNS, read_labeled_file
-from pipeline.model import load_model
+from pipeline.evaluation.active_learning import least_certain, uncertainty_margins
+from pipeline.datasets.labeled import LABELED_COLUMNS, read_labeled_file
+from pipeline.classify.model import load_model
 
 runner = CliRunner()
 

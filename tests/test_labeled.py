@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.config import DEFAULT_GOLD_SEGMENTATION_DIR, DEFAULT_LABELED_DIR
-from pipeline.gold import GoldFormatError, align_gold, gold_labeled_rows, read_gold
-from pipeline.labeled import LabeledDataError, frame_sha256, load_labeled, read_labeled_file
+from pipeline.datasets.gold_tsv import GoldFormatError, align_gold, gold_labeled_rows, read_gold
+from pipeline.datasets.labeled import LabeledDataError, frame_sha256, load_labeled, read_labeled_file
 from tests.conftest import SEED_FILES
 
 HEADER = "text,lang,labels,section_path,lead_in,source\n"

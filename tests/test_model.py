@@ -11,11 +11,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.classify import classify_clauses
+from pipeline.classify.clauses import classify_clauses
 from pipeline.config import CATEGORIES, DEFAULT_MODEL_DIR
-from pipeline.features import WordTokenizer, labeled_inputs, model_inputs
-from pipeline.labeled import frame_sha256, load_labeled, split_labels
-from pipeline.model import ClauseClassifier, ModelError, load_model, save_model
+from pipeline.classify.features import WordTokenizer, labeled_inputs, model_inputs
+from pipeline.datasets.labeled import frame_sha256, load_labeled, split_labels
+from pipeline.classify.model import ClauseClassifier, ModelError, load_model, save_model
 
 GOLD_DIR = DEFAULT_MODEL_DIR.parent.parent / "data" / "labeled" / "segmentation"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.language import detect_language
-from pipeline.normalize import normalize_text
+from pipeline.text.language import detect_language
+from pipeline.text.normalize import normalize_text
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from pipeline.opp115 import Opp115Error, load_opp115, segment_labels, segment_texts
+from pipeline.datasets.opp115 import Opp115Error, load_opp115, segment_labels, segment_texts
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from pipeline.attributes import vocabulary
 from pipeline.attributes.matching import compiled, syllable_safe
-from pipeline.lexicon import CONCEPTS
-from pipeline.patterns import GatedPattern, build_literal_index, found_literals, prefix_literals, required_literals, trie_pattern
+from pipeline.classify.lexicon import CONCEPTS
+from pipeline.text.patterns import GatedPattern, build_literal_index, found_literals, prefix_literals, required_literals, trie_pattern
 
 def _unescaped(pattern: str) -> str:
     """A pattern without its escapes (\\b, \\s, ...), so that the words left are words of the vocabulary."""

@@ -8,9 +8,10 @@ import sys
 
 import pytest
 
-from pipeline import plots, views
+from pipeline import views
+from pipeline.views import plots
 from pipeline.config import CATEGORIES, CATEGORY_TITLES
-from pipeline.evaluate import score_labels
+from pipeline.evaluation.categories import score_labels
 from tests.conftest import THAI_SEED
 
 pytest.importorskip("matplotlib")
@@ -23,7 +24,7 @@ def png_bytes(figure) -> bytes:
 
 
 def test_the_package_imports_without_matplotlib() -> None:
-    code = "import sys, pipeline, pipeline.views, pipeline.plots, pipeline.report, pipeline.cli; print('matplotlib' in sys.modules)"
+    code = "import sys, pipeline, pipeline.views.tables, pipeline.views.plots, pipeline.views.report, pipeline.cli; print('matplotlib' in sys.modules)"
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "False"
 

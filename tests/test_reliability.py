@@ -17,11 +17,11 @@ import psutil
 import pyarrow as pa
 import pytest
 
-import pipeline.ingest
-from pipeline.cache import DocumentCache
+import pipeline.ingest.files
+from pipeline.runtime.cache import DocumentCache
 from pipeline.config import DEFAULT_CACHE_NAME, DEFAULT_MANIFEST_NAME, REPO_ROOT
-from pipeline.export import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, to_table
-from pipeline.run import run_pipeline
+from pipeline.export.tables import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, to_table
+from pipeline.runtime.run import run_pipeline
 from tests.conftest import SEED_FILES
 
 EN = "Privacy Policy\n\nWe collect your name and e-mail address. We keep server logs for 90 days.\n"
@@ -100,7 +100,7 @@ def corpus_run(tmp_path_factory):
     (folder / "vanishing.txt").write_text(EN, encoding="utf-8")
 
     def discover_then_lose_a_file(root):
-        files = pipeline.ingest.discover_files(root)
+        files = pipeline.ingest.files.discover_files(root)
         (folder / "vanishing.txt").unlink()  # deleted between discovery and reading
         return files
 
@@ -113,9 +113,9 @@ def corpus_run(tmp_path_factory):
 
     out = folder.parent / "out" / "clauses.parquet"
     patch = pytest.MonkeyPatch()
-    patch.setattr(importlib.import_module("pipeline.run"), "discover_files", discover_then_lose_a_file)
+    patch.setattr(importlib.import_module("pipeline.runtime.run"), "discover_files", discover_then_lose_a_file)
     if os.geteuid() == 0:
-        patch.setattr(pipeline.ingest, "open", deny_unreadable, raising=False)
+        patch.setattr(pipeline.ingest.files, "open", deny_unreadable, raising=False)
     try:
         result = run_pipeline(folder, out, workers=1)  # one process: the patches above hold in it
     finally:
@@ -203,7 +203,7 @@ def test_rerun_reuses_unchanged_files_and_redoes_changed_ones(tmp_path) -> None:
 
 
 def start_run(folder: Path, out: Path, workers: int) -> subprocess.Popen:
-    code = f"from pipeline.run import run_pipeline; run_pipeline({str(folder)!r}, {str(out)!r}, workers={workers})"
+    code = f"from pipeline.runtime.run import run_pipeline; run_pipeline({str(folder)!r}, {str(out)!r}, workers={workers})"
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     return subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 

@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from pipeline import report
+from pipeline.views import report
 from pipeline.cli import EXIT_FATAL, EXIT_OK, app
 from pipeline.config import CATEGORIES
-from pipeline.export import score_column
-from pipeline.views import read_tables
+from pipeline.export.tables import score_column
+from pipeline.views.tables import read_tables
 from tests.conftest import SEED_FILES, THAI_SEED
 
 runner = CliRunner()

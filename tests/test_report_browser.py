@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from pipeline.report import CONTENT_SECURITY_POLICY, write_report
+from pipeline.views.report import CONTENT_SECURITY_POLICY, write_report
 from tests.browser import DEFAULT_VIEWPORT, Chromium, install_chromium
 from tests.conftest import SEED_FILES, THAI_SEED
 

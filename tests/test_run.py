@@ -8,11 +8,11 @@ import pandas as pd
 import pytest
 
 import pipeline
-from pipeline.export import CLAUSE_SCHEMA
-from pipeline.ingest import IngestError, discover_files, parse_document, read_document
-from pipeline.process import document_rows
-from pipeline.segment import segment_clauses
-from pipeline.textutil import is_blank
+from pipeline.export.tables import CLAUSE_SCHEMA
+from pipeline.ingest.files import IngestError, discover_files, parse_document, read_document
+from pipeline.runtime.worker import document_rows
+from pipeline.segment.clauses import segment_clauses
+from pipeline.text.chars import is_blank
 
 THAI_POLICY = "นโยบายความเป็นส่วนตัว\r\nบริษัทเก็บข้อมูลของท่าน ทั้งนี้ท่านสามารถขอลบข้อมูลได้ทุกเมื่อ\r\n"
 HTML_POLICY = "<html><body><h1>Privacy</h1><p>We sell nothing. We keep logs for 30&nbsp;days.</p></body></html>"

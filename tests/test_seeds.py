@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline.export import CLAUSE_SCHEMA
-from pipeline.ingest import read_document
-from pipeline.textutil import is_blank
+from pipeline.export.tables import CLAUSE_SCHEMA
+from pipeline.ingest.files import read_document
+from pipeline.text.chars import is_blank
 from tests.conftest import SEED_FILES, THAI_SEED
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ingest import parse_document
-from pipeline.segment import SEGMENTERS, get_segmenter, segment_clauses
+from pipeline.ingest.files import parse_document
+from pipeline.segment.clauses import SEGMENTERS, get_segmenter, segment_clauses
 
 
 def clause_texts(text: str, name: str = "case.txt") -> list[str]:

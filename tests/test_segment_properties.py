@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.ingest import IngestError, parse_document
+from pipeline.ingest.files import IngestError, parse_document
 from tests.segmentation_checks import check_segmentation
 
 EXAMPLES_PER_LANGUAGE = 500

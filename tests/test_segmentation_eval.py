@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.segmentation_eval import BoundaryScore, evaluate_segmentation
+from pipeline.evaluation.segmentation import BoundaryScore, evaluate_segmentation
 
 
 def test_boundary_score_counts() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.structure import detect_blocks, is_lead_in, strip_list_marker
+from pipeline.ingest.structure import detect_blocks, is_lead_in, strip_list_marker
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

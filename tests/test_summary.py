@@ -8,8 +8,8 @@ from typer.testing import CliRunner
 
 from pipeline.cli import EXIT_FATAL, app
 from pipeline.config import DEFAULT_DOCUMENTS_NAME
-from pipeline.export import DOCUMENT_SCHEMA
-from pipeline.normalize import normalize_text
+from pipeline.export.tables import DOCUMENT_SCHEMA
+from pipeline.text.normalize import normalize_text
 from tests.conftest import SEED_FILES
 
 

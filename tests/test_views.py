@@ -11,11 +11,11 @@ import pytest
 
 from pipeline import views
 from pipeline.config import CATEGORIES, DEFAULT_DEV_GOLD_DIR, DEFAULT_MODEL_DIR
-from pipeline.evaluate import predict_labeled, score_labels
-from pipeline.export import CLAUSE_SCHEMA, score_column
-from pipeline.label_export import uncertainty_margins
-from pipeline.model import load_model
-from pipeline.train import training_frame
+from pipeline.evaluation.categories import predict_labeled, score_labels
+from pipeline.export.tables import CLAUSE_SCHEMA, score_column
+from pipeline.evaluation.active_learning import uncertainty_margins
+from pipeline.classify.model import load_model
+from pipeline.classify.training import training_frame
 from tests.conftest import SEED_FILES, THAI_SEED
 
 

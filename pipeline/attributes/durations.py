@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..patterns import LiteralGate
+from ..text.patterns import LiteralGate
 
 from .numbers import NUMBER_PATTERN, parse_number
 

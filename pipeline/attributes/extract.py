@@ -195,7 +195,7 @@ _WARM_UP_CLAUSES = (
 
 def warm_up_extractors() -> None:
     """Compile every table of the vocabulary and the literal index of their gates (once per process)."""
-    from ..patterns import build_literal_index
+    from ..text.patterns import build_literal_index
     from . import vocabulary
 
     for table in vars(vocabulary).values():

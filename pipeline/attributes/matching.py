@@ -1,6 +1,6 @@
 """Compiled forms of the vocabulary tables and the lookups the extractors share.
 
-Each table entry compiles to one :class:`pipeline.patterns.GatedPattern`, so a
+Each table entry compiles to one :class:`pipeline.text.patterns.GatedPattern`, so a
 clause is scanned only by the patterns whose literals it contains.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..patterns import GatedPattern, GateTable
+from ..text.patterns import GatedPattern, GateTable
 from .vocabulary import Table
 
 # A Thai term must match whole syllables: not end before a vowel or tone mark

@@ -1,0 +1,401 @@
+"""The clause classifier: a scikit-learn estimator, trained, stored and loaded safely.
+
+``build_classifier()`` returns the scikit-learn ``Pipeline`` (TF-IDF over
+words and character n-grams of the clause, TF-IDF over its heading path and
+lead-in, one logistic regression per category). :class:`ClauseClassifier`
+wraps it with the label set and per-category thresholds; ``fit`` returns
+``self`` and learned state ends in ``_``, as in scikit-learn.
+
+A saved model is a directory ``models/<name>-<version>/`` holding
+``model.skops``, ``meta.json`` (labels, thresholds, training-data hash,
+library versions, the SHA-256 of the skops file) and ``metrics.json``.
+Loading checks the hash and lets skops build only the types listed in
+:data:`TRUSTED_TYPES`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import zipfile
+from collections.abc import Callable
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..export.atomic import atomic_write, atomic_write_text
+from ..config import (
+    CATEGORIES,
+    DEFAULT_MODEL_NAME,
+    DEFAULT_MODEL_VERSION,
+    DEFAULT_THRESHOLD,
+    PIPELINE_VERSION,
+)
+
+MODEL_FILE = "model.skops"
+META_FILE = "meta.json"
+METRICS_FILE = "metrics.json"
+CARD_FILE = "README.md"
+
+#: The only non-builtin types a model file may contain.
+TRUSTED_TYPES = (
+    "pipeline.classify.char_ngrams.CharNgramVectorizer",
+    "pipeline.classify.features.WordTokenizer",
+    "sklearn.compose._column_transformer.ColumnTransformer",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.multiclass.OneVsRestClassifier",
+    "sklearn.pipeline.Pipeline",
+    "sklearn.preprocessing._label.LabelBinarizer",
+    "sklearn.multiclass._ConstantPredictor",
+    "scipy.sparse._csr.csr_matrix",
+    "scipy.sparse._csr.csr_array",
+    "numpy.dtype",
+    "numpy.float64",
+    "numpy.int64",
+    "builtins.slice",
+)
+DEFAULT_C = 4.0
+#: Hash buckets of the character n-grams (a few hundred thousand distinct n-grams share them).
+DEFAULT_CHAR_BUCKETS = 2**21
+#: Folds of the grouped cross-validation that tunes per-category thresholds.
+DEFAULT_THRESHOLD_FOLDS = 3
+DEFAULT_MIN_POSITIVES_TO_TUNE = 20
+THRESHOLD_GRID = tuple(round(0.1 + 0.05 * i, 2) for i in range(17))  # 0.10 ... 0.90
+LIBRARIES = ("scikit-learn", "numpy", "scipy", "pandas", "pythainlp", "spacy", "skops")
+
+
+class ModelError(ValueError):
+    """A model directory that is missing, altered or not a clause model."""
+
+
+def _word_vectorizer(ngrams: tuple[int, int] = (1, 2)):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from .features import WordTokenizer
+
+    return TfidfVectorizer(tokenizer=WordTokenizer(), token_pattern=None, lowercase=False, ngram_range=ngrams, sublinear_tf=True)
+
+
+def _char_vectorizer():
+    from .char_ngrams import CharNgramVectorizer
+
+    return CharNgramVectorizer(ngram_range=(2, 5), n_features=DEFAULT_CHAR_BUCKETS, min_df=2, sublinear_tf=True)
+
+
+def _concept_vectorizer():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
+
+
+#: Feature designs by name: (feature name, vectorizer factory, input column, weight).
+#: The concept features weigh 0.3: at full weight they carry English-to-Thai
+#: transfer furthest but hurt long, out-of-domain English text (OPP-115 segments).
+DESIGNS: dict[str, tuple[tuple[str, Callable, str, float], ...]] = {
+    "text": (
+        ("words", _word_vectorizer, "text", 1.0),
+        ("chars", _char_vectorizer, "text", 1.0),
+    ),
+    "text+context": (
+        ("words", _word_vectorizer, "text", 1.0),
+        ("chars", _char_vectorizer, "text", 1.0),
+        ("context", _word_vectorizer, "context", 1.0),
+    ),
+    "text+context+lexicon": (
+        ("words", _word_vectorizer, "text", 1.0),
+        ("chars", _char_vectorizer, "text", 1.0),
+        ("context", _word_vectorizer, "context", 1.0),
+        ("concepts", _concept_vectorizer, "concepts", 0.3),
+    ),
+}
+DEFAULT_DESIGN = "text+context+lexicon"
+
+
+def build_classifier(design: str = DEFAULT_DESIGN, c: float = DEFAULT_C):
+    """Return the unfitted scikit-learn ``Pipeline`` of a design (see :data:`DESIGNS`).
+
+    TF-IDF features of the named input columns, then one logistic regression
+    per category.
+    """
+    from sklearn.compose import ColumnTransformer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.pipeline import Pipeline
+
+    if design not in DESIGNS:
+        raise ValueError(f"unknown design {design!r}; known: {sorted(DESIGNS)}")
+    parts = DESIGNS[design]
+    features = ColumnTransformer(
+        [(name, make(), column) for name, make, column, _ in parts],
+        transformer_weights={name: weight for name, _, _, weight in parts},
+    )
+    classifier = OneVsRestClassifier(LogisticRegression(C=c, class_weight="balanced", max_iter=2000))
+    return Pipeline([("features", features), ("classifier", classifier)])
+
+
+class ClauseClassifier:
+    """Multi-label classifier of clauses into the ten categories.
+
+    ``X`` is a frame from :func:`pipeline.classify.features.model_inputs`; ``Y`` is a
+    list of label lists. With ``groups`` (one per row, e.g. the source
+    policy), ``fit`` tunes each category's decision threshold on out-of-fold
+    scores of a grouped cross-validation inside the training rows.
+    """
+
+    def __init__(
+        self,
+        labels: tuple[str, ...] = CATEGORIES,
+        design: str = DEFAULT_DESIGN,
+        threshold: float = DEFAULT_THRESHOLD,
+        c: float = DEFAULT_C,
+        tune_thresholds: bool = True,
+    ):
+        self.labels = tuple(labels)
+        self.design = design
+        self.threshold = threshold
+        self.c = c
+        self.tune_thresholds = tune_thresholds
+
+    def fit(self, X: pd.DataFrame, Y: list[list[str]], groups: list[str] | None = None) -> ClauseClassifier:
+        matrix = self._binarize(Y)
+        self.labels_ = self.labels
+        self.thresholds_ = np.full(len(self.labels_), self.threshold)
+        if self.tune_thresholds and groups is not None and len(set(groups)) >= DEFAULT_THRESHOLD_FOLDS:
+            self.thresholds_ = self._tuned_thresholds(X, matrix, np.asarray(groups))
+        self.pipeline_ = build_classifier(self.design, self.c).fit(X, matrix)
+        return self
+
+    def _tuned_thresholds(self, X: pd.DataFrame, matrix: np.ndarray, groups: np.ndarray) -> np.ndarray:
+        from sklearn.model_selection import GroupKFold
+
+        scores = np.zeros(matrix.shape)
+        for train, test in GroupKFold(n_splits=DEFAULT_THRESHOLD_FOLDS).split(X, groups=groups):
+            model = build_classifier(self.design, self.c).fit(X.iloc[train], matrix[train])
+            scores[test] = model.predict_proba(X.iloc[test])
+        return np.array([best_threshold(matrix[:, j], scores[:, j], self.threshold) for j in range(matrix.shape[1])])
+
+    def _binarize(self, Y: list[list[str]]) -> np.ndarray:
+        index = {label: i for i, label in enumerate(self.labels)}
+        matrix = np.zeros((len(Y), len(self.labels)), dtype=int)
+        for row, labels in enumerate(Y):
+            for label in labels:
+                matrix[row, index[label]] = 1
+        return matrix
+
+    def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
+        """Scores in [0, 1], one column per label in ``labels_`` order.
+
+        Computed as the fitted pipeline computes them, but without its
+        per-call validation, which costs more than the arithmetic on the few
+        dozen clauses of one policy.
+        """
+        if len(X) == 0:
+            return np.zeros((0, len(self.labels_)))
+        linear = self._linear_form()
+        if linear is None:
+            return np.asarray(self.pipeline_.predict_proba(X))
+        from scipy.sparse import hstack
+        from scipy.special import expit
+
+        parts, coefficients, intercepts = linear
+        features = hstack([transformer.transform(X[column]) * weight for transformer, column, weight in parts], format="csr")
+        return expit(features @ coefficients + intercepts)
+
+    def _linear_form(self):
+        """The fitted feature steps and the stacked logistic-regression weights, or None for another kind of pipeline."""
+        cached = getattr(self, "_linear", None)
+        if cached is not None and cached[0] is self.pipeline_:
+            return cached[1]
+        from sklearn.linear_model import LogisticRegression
+
+        features, classifier = self.pipeline_.named_steps["features"], self.pipeline_.named_steps["classifier"]
+        estimators = getattr(classifier, "estimators_", [])
+        form = None
+        if estimators and all(isinstance(e, LogisticRegression) and e.coef_.shape[0] == 1 for e in estimators) and features.remainder == "drop":
+            weights = features.transformer_weights or {}
+            parts = [(transformer, column, weights.get(name, 1.0)) for name, transformer, column in features.transformers_ if name != "remainder"]
+            coefficients = np.vstack([e.coef_[0] for e in estimators]).T
+            intercepts = np.array([e.intercept_[0] for e in estimators])
+            form = (parts, coefficients, intercepts)
+        self._linear = (self.pipeline_, form)
+        return form
+
+    def decide(self, scores: np.ndarray) -> list[list[str]]:
+        """Labels over their threshold; the best label when none is, so no clause is unlabeled."""
+        decided = []
+        for row in scores:
+            chosen = [label for label, score, limit in zip(self.labels_, row, self.thresholds_) if score >= limit]
+            decided.append(chosen or [self.labels_[int(np.argmax(row / self.thresholds_))]])
+        return decided
+
+    def predict(self, X: pd.DataFrame) -> list[list[str]]:
+        return self.decide(self.predict_proba(X))
+
+
+def best_threshold(truth: np.ndarray, scores: np.ndarray, default: float) -> float:
+    """The threshold in :data:`THRESHOLD_GRID` with the best F1 on out-of-fold scores.
+
+    Categories with fewer than :data:`DEFAULT_MIN_POSITIVES_TO_TUNE` positives
+    keep ``default``: their F1 curve is too noisy to trust.
+    """
+    if truth.sum() < DEFAULT_MIN_POSITIVES_TO_TUNE:
+        return default
+
+    def f1(threshold: float) -> float:
+        predicted = scores >= threshold
+        tp = float((predicted & (truth == 1)).sum())
+        return 2 * tp / (predicted.sum() + truth.sum()) if tp else 0.0
+
+    return float(max(THRESHOLD_GRID, key=lambda t: (f1(t), -abs(t - default))))
+
+
+def library_versions() -> dict[str, str]:
+    """Versions of the libraries a model depends on, and of Python."""
+    versions = {"python": platform.python_version(), "pipeline": PIPELINE_VERSION}
+    for name in LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def save_model(
+    model: ClauseClassifier,
+    directory: str | Path,
+    training_sha256: str,
+    training_rows: int,
+    metrics: dict,
+    name: str = DEFAULT_MODEL_NAME,
+    version: str = DEFAULT_MODEL_VERSION,
+) -> Path:
+    """Write the model directory: skops weights, meta.json, metrics.json and a model card."""
+    import skops.io as sio
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    # The vocabularies are stored as JSON inside the skops zip: deflate shrinks them about tenfold.
+    atomic_write(
+        directory / MODEL_FILE,
+        lambda temporary: sio.dump(model.pipeline_, temporary, compression=zipfile.ZIP_DEFLATED, compresslevel=9),
+    )
+    meta = {
+        "name": name,
+        "version": version,
+        "design": model.design,
+        "labels": list(model.labels_),
+        "thresholds": [float(t) for t in model.thresholds_],
+        "training_data_sha256": training_sha256,
+        "training_rows": training_rows,
+        "model_sha256": file_sha256(directory / MODEL_FILE),
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "libraries": library_versions(),
+    }
+    atomic_write_text(directory / META_FILE, json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    atomic_write_text(directory / METRICS_FILE, json.dumps(metrics, indent=2, ensure_ascii=False) + "\n")
+    atomic_write_text(directory / CARD_FILE, model_card(meta, metrics))
+    return directory
+
+
+def check_model(directory: str | Path) -> dict:
+    """The ``meta.json`` of a model directory, after checking that the model file's hash matches it.
+
+    Cheap (nothing is deserialized): a run checks its model up front, before
+    any worker loads it.
+    """
+    directory = Path(directory)
+    meta_path, model_path = directory / META_FILE, directory / MODEL_FILE
+    if not meta_path.is_file() or not model_path.is_file():
+        raise ModelError(f"{directory}: not a model directory (needs {MODEL_FILE} and {META_FILE})")
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ModelError(f"{meta_path}: not valid JSON ({error})") from error
+    if not isinstance(meta, dict) or file_sha256(model_path) != meta.get("model_sha256"):
+        raise ModelError(f"{model_path}: SHA-256 does not match {META_FILE}; the model file was altered or replaced")
+    return meta
+
+
+def load_model(directory: str | Path) -> tuple[ClauseClassifier, dict]:
+    """Load a model directory after checking its file hash (:func:`check_model`) and the types inside it."""
+    import skops.io as sio
+
+    meta = check_model(directory)
+    model_path = Path(directory) / MODEL_FILE
+    try:
+        types = sio.get_untrusted_types(file=model_path)
+    except (zipfile.BadZipFile, KeyError, ValueError, json.JSONDecodeError) as error:
+        # Never fall back to pickle: a file that is not a skops archive is refused, not executed.
+        raise ModelError(f"{model_path}: not a skops model file ({type(error).__name__}); refusing to load it") from error
+    untrusted = sorted(set(types) - set(TRUSTED_TYPES))
+    if untrusted:
+        raise ModelError(f"{model_path}: refusing to load types that are not trusted: {untrusted}")
+    model = ClauseClassifier(tuple(meta["labels"]), design=meta.get("design", DEFAULT_DESIGN))
+    model.pipeline_ = sio.load(model_path, trusted=types)
+    model.labels_ = tuple(meta["labels"])
+    model.thresholds_ = np.asarray(meta["thresholds"], dtype=float)
+    return model, meta
+
+
+def model_version(meta: dict) -> str:
+    """``name-version`` plus a short hash, so retrained models are told apart."""
+    return f"{meta['name']}-{meta['version']}+{meta['model_sha256'][:8]}"
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def model_card(meta: dict, metrics: dict) -> str:
+    """A short Markdown model card written beside the weights."""
+    lines = [
+        f"# Model card: {meta['name']} {meta['version']}",
+        "",
+        "Multi-label classifier of privacy-policy clauses (English and Thai) into the ten",
+        "OPP-115 top-level categories. TF-IDF over word uni- and bigrams (PyThaiNLP newmm",
+        "for Thai runs) and hashed character 2-5-grams of the clause, TF-IDF over its heading",
+        "path and list lead-in and over the concepts of the bilingual lexicon; one logistic",
+        f"regression per category, with per-category thresholds. Design: `{meta.get('design', DEFAULT_DESIGN)}`.",
+        "",
+        f"- Training rows: {meta['training_rows']}",
+        f"- Training data SHA-256: `{meta['training_data_sha256']}`",
+        f"- Model file SHA-256: `{meta['model_sha256']}`",
+        f"- Labels: {', '.join(meta['labels'])}",
+        f"- Thresholds: {', '.join(f'{t:.2f}' for t in meta['thresholds'])}",
+        f"- Libraries: {', '.join(f'{k} {v}' for k, v in meta['libraries'].items())}",
+        "",
+        *_comparison_table(metrics.get("design_comparison")),
+        "## Metrics",
+        "",
+        "```json",
+        json.dumps(metrics, indent=2, ensure_ascii=False),
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _comparison_table(comparison: dict | None) -> list[str]:
+    """The designs compared by grouped cross-validation, as a Markdown table."""
+    if not comparison:
+        return []
+    lines = [
+        "## Design comparison (grouped 5-fold cross-validation on the training rows)",
+        "",
+        "| design | micro-F1 | macro-F1 | English micro-F1 | Thai micro-F1 | Thai macro-F1 | English-only training, Thai micro-F1 |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for design, scores in comparison.items():
+        keys = ("all_micro_f1", "all_macro_f1", "en_micro_f1", "th_micro_f1", "th_macro_f1", "en_to_th_micro_f1")
+        lines.append(f"| `{design}` | " + " | ".join(f"{scores.get(key, float('nan')):.3f}" for key in keys) + " |")
+    return [*lines, ""]

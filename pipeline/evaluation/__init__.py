@@ -1,0 +1,1 @@
+"""Evaluation: category, segmentation and attribute scores, corpus evaluation on real documents, and active learning."""

@@ -1,0 +1,381 @@
+"""Recover headings, list items and paragraphs from plain text and Markdown.
+
+Policies copied out of web pages lose their markup, so structure has to be
+read off the lines themselves:
+
+- Markdown ``#`` lines are headings of that depth.
+- Bullet lines ("-", "•", "−", "*", ...) and lettered lines ("ก)", "a)") are
+  list items.
+- Numbered lines ("6.", "3.1", "๓.๑") are section headings when they read like
+  a title and content follows them, and numbered list items otherwise.
+- Other short lines that read like a title ("Information We Collect",
+  "แหล่งที่มาของข้อมูลส่วนบุคคล") are decided by their neighbours: after a
+  heading or a lead-in they are list items, after body text they are headings
+  of what follows.
+- Everything else is a paragraph; a hard-wrapped paragraph is joined back.
+
+Heading levels: numbers and Markdown give them; a title at the very top is
+level 0; other plain-text headings are top sections (1) unless a lead-in
+sentence introduces them or they are stacked under another heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text.language import THAI, detect_language
+from ..records import Block
+from ..text.chars import line_spans
+
+BULLET_RE = re.compile(r"[-•−*–—·▪◦●○■□➢►▶✓✔➤+](?=\s)\s*")
+MARKDOWN_HEADING_RE = re.compile(r"(#{1,6})\s+(?=\S)")
+SECTION_NUMBER_RE = re.compile(
+    r"(?:(?:\d{1,3}|[๐-๙]{1,3})(?:\.(?:\d{1,3}|[๐-๙]{1,3}))+\.?"  # 3.1  3.1.2  ๓.๑
+    r"|(?:\d{1,3}|[๐-๙]{1,3})[.)]"  # 3.  3)  ๓.
+    r"|\((?:\d{1,3}|[๐-๙]{1,3})\))"  # (3)
+    r"(?=\s)\s*"
+)
+LETTER_RE = re.compile(
+    r"(?:\(?[a-zA-Z]\)|[a-z]\.|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|\(?[ก-ฮ]\)|[ก-ฮ]\.)(?=\s)\s*"
+)
+# "Label: rest of the item" at the start of a line.
+LABEL_RE = re.compile(r"[^:：\s][^:：]{0,60}[:：]\s")
+
+#: Line endings that announce a list: English colons and Thai "as follows".
+LEAD_IN_RE = re.compile(r"(?:[:：]|ดังต่อไปนี้|ดังนี้|ได้แก่|ดังกล่าวข้างล่างนี้)\s*[:：]?$")
+TERMINAL_PUNCT = ".;,:!"
+#: Subject words that open Thai statements; titles rarely start with them.
+THAI_STATEMENT_OPENERS = ("บริษัท", "เรา", "ท่าน", "ผู้ใช้", "หาก", "ทั้งนี้")
+ENGLISH_MINOR_WORDS = frozenset(
+    "a an the and or nor but of to in on at by for with from into about as vs via "
+    "is are be we you our your its their this that".split()
+)
+
+DEFAULT_TITLE_MAX_WORDS = 12
+DEFAULT_WEAK_TITLE_MAX_WORDS = 8
+DEFAULT_THAI_TITLE_MAX_CHARS = 80
+DEFAULT_NUMBERED_THAI_TITLE_MAX_CHARS = 80
+#: Files whose lines are mostly at most this long are treated as hard-wrapped.
+DEFAULT_MAX_WRAP_WIDTH = 100
+DEFAULT_MIN_WRAPPED_LINES = 10
+#: Thai modal and negation words: a line that holds one states something.
+THAI_STATEMENT_MARKERS = ("จะ", "อาจ", "ต้อง", "สามารถ", "ไม่")
+#: How many title-like lines in a row may stack as headings after body text.
+DEFAULT_MAX_STACKED_HEADINGS = 3
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    body_start: int
+    kind: str  # markdown, bullet, letter, numbered, text
+    depth: int = 1
+    indent: int = 0
+    title: int = 0  # 2 strong title, 1 weak title, 0 body text
+
+
+def detect_blocks(view: str, hints: dict[int, tuple[str, int]] | None = None) -> list[Block]:
+    """Return the headings, list items and paragraphs of a plain-text document.
+
+    >>> text = "6. Data Retention\\nWe keep logs for 90 days:\\n- Server logs\\n"
+    >>> [(b.kind, text[b.start:b.end]) for b in detect_blocks(text)]
+    [('heading', '6. Data Retention'), ('paragraph', 'We keep logs for 90 days:'), \
+('item', '- Server logs')]
+    >>> text = "3.1 รายละเอียดส่วนบุคคล\\nเพศ\\nอายุ\\n"
+    >>> [b.kind for b in detect_blocks(text)]
+    ['heading', 'item', 'item']
+    """
+    hints = hints or {}
+    lines = [_read_line(view, s, e, hints.get(s)) for s, e in line_spans(view)]
+    if not hints:
+        lines = _join_wrapped(view, lines)
+    _assign_list_depths(lines)
+    return _Resolver(view, lines).resolve()
+
+
+def strip_list_marker(text: str) -> str:
+    """Drop a leading bullet, number or letter marker ("- ", "3.1 ", "ก) ").
+
+    >>> strip_list_marker("• Right to Access: you may ask for a copy.")
+    'Right to Access: you may ask for a copy.'
+    >>> strip_list_marker("5.1 เพื่อติดต่อท่าน")
+    'เพื่อติดต่อท่าน'
+    """
+    stripped = text.lstrip()
+    for pattern in (MARKDOWN_HEADING_RE, SECTION_NUMBER_RE, LETTER_RE, BULLET_RE):
+        match = pattern.match(stripped)
+        if match and match.end() < len(stripped):
+            return stripped[match.end():]
+    return stripped
+
+
+def is_lead_in(text: str) -> bool:
+    """True when a sentence announces a list ("We may share it with:")."""
+    return bool(LEAD_IN_RE.search(text.rstrip()))
+
+
+def _read_line(view: str, start: int, end: int, hint: tuple[str, int] | None = None) -> _Line:
+    raw_start = view.rfind("\n", 0, start) + 1
+    indent = len(view[raw_start:start].expandtabs(4))
+    line = view[start:end]
+    if hint is not None:
+        kind, level = hint
+        return _Line(start, end, start, "markdown" if kind == "heading" else "marked_item", level, indent)
+    for kind, pattern in (
+        ("markdown", MARKDOWN_HEADING_RE),
+        ("numbered", SECTION_NUMBER_RE),
+        ("letter", LETTER_RE),
+        ("bullet", BULLET_RE),
+    ):
+        match = pattern.match(line)
+        if match and match.end() < len(line):
+            depth = len(match.group(1)) if kind == "markdown" else 1
+            if kind == "numbered":
+                depth = match.group(0).strip().strip("().").count(".") + 1
+            return _Line(start, end, start + match.end(), kind, depth, indent)
+    return _Line(start, end, start, "text", indent=indent, title=_title_strength(line))
+
+
+def _title_strength(line: str) -> int:
+    """2 for a line that reads as a title, 1 for one that may be, 0 for body text."""
+    if detect_language(line) == THAI:
+        if (
+            len(line) <= DEFAULT_THAI_TITLE_MAX_CHARS
+            and not is_lead_in(line)
+            and not line.startswith(THAI_STATEMENT_OPENERS)
+            and not any(marker in line for marker in THAI_STATEMENT_MARKERS)
+            and not re.search(r"[0-9๐-๙]", line)
+            and not LABEL_RE.match(line)
+        ):
+            return 1
+        return 0
+    if re.search(r"\d|@|https?:|www\.|\|", line) or line[-1] in TERMINAL_PUNCT:
+        return 0
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    if not words or not words[0][0].isupper():
+        return 0
+    if len(words) <= DEFAULT_TITLE_MAX_WORDS:
+        major = [w for w in words if w.lower() not in ENGLISH_MINOR_WORDS] or words
+        capitalised = sum(w[0].isupper() for w in major)
+        if line.isupper() or capitalised / len(major) >= 0.75:
+            return 2
+    if len(words) <= DEFAULT_WEAK_TITLE_MAX_WORDS and line[-1] not in "?":
+        return 1
+    return 0
+
+
+def _join_wrapped(view: str, lines: list[_Line]) -> list[_Line]:
+    """Join lines of a hard-wrapped paragraph or item back into one.
+
+    A line continues the one before it when that one has no closing
+    punctuation and the next line starts in lower case, or, in a file wrapped
+    at a fixed width, when the next line's first word would not have fitted
+    on the line before.
+    """
+    width = _wrap_width(view, lines)
+    joined: list[_Line] = []
+    for line in lines:
+        previous = joined[-1] if joined else None
+        if previous is not None and _continues(view, previous, line, width):
+            previous.end = line.end
+            previous.title = 0
+            continue
+        joined.append(line)
+    return joined
+
+
+def _continues(view: str, previous: _Line, line: _Line, width: int | None) -> bool:
+    if (
+        previous.kind not in ("text", "bullet", "numbered", "letter")
+        or line.kind != "text"
+        or view[previous.end - 1] in ".!?:;"
+        or view.count("\n", previous.end, line.start) != 1
+    ):
+        return False
+    first = view[line.start]
+    if first.isalpha() and first.islower():
+        return True
+    if width is None or detect_language(view[previous.start:previous.end]) == THAI:
+        return False
+    first_word = len(view[line.start:line.end].split(None, 1)[0])
+    return _physical_length(view, previous) + 1 + first_word > width
+
+
+def _physical_length(view: str, line: _Line) -> int:
+    return line.end - (view.rfind("\n", 0, line.end) + 1)
+
+
+def _wrap_width(view: str, lines: list[_Line]) -> int | None:
+    """The column a hard-wrapped file is wrapped at, or None when its lines are not wrapped."""
+    if len(lines) < DEFAULT_MIN_WRAPPED_LINES:
+        return None
+    lengths = sorted(_physical_length(view, line) for line in lines)
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    return width if width <= DEFAULT_MAX_WRAP_WIDTH else None
+
+
+def _assign_list_depths(lines: list[_Line]) -> None:
+    """Nest bullet and letter items by indentation within each run of items."""
+    indents: list[int] = []
+    for line in lines:
+        if line.kind not in ("bullet", "letter"):
+            if line.kind != "text" or line.indent == 0:
+                indents = []
+            continue
+        while indents and line.indent < indents[-1]:
+            indents.pop()
+        if not indents or line.indent > indents[-1]:
+            indents.append(line.indent)
+        line.depth = len(indents)
+
+
+class _Resolver:
+    """Decide heading, item or paragraph for each line, in document order."""
+
+    def __init__(self, view: str, lines: list[_Line]) -> None:
+        self.view = view
+        self.lines = lines
+        self.blocks: list[Block] = []
+        # Lettered items ("ก)", "a)") right under a numbered item nest below it.
+        self.numbered_item_open = False
+        self.numbered_item_depth = 0
+
+    def resolve(self) -> list[Block]:
+        i = 0
+        while i < len(self.lines):
+            line = self.lines[i]
+            if line.kind == "text" and line.title:
+                run_end = i
+                while run_end + 1 < len(self.lines) and self._extends_run(i, run_end):
+                    run_end += 1
+                self._resolve_title_run(i, run_end)
+                i = run_end + 1
+                continue
+            self._resolve_line(i)
+            i += 1
+        return self.blocks
+
+    def _extends_run(self, first: int, last: int) -> bool:
+        """True when the line after ``last`` continues the run of title-like lines.
+
+        A wider gap than the one between the run's first two lines ends it:
+        "Name\nE-mail\n\nSecurity" is two items, then a heading.
+        """
+        following = self.lines[last + 1]
+        if following.kind != "text" or not following.title:
+            return False
+        if last == first:
+            return True
+        return self._gap(last) <= self._gap(first)
+
+    def _gap(self, i: int) -> int:
+        return self.view.count("\n", self.lines[i].end, self.lines[i + 1].start)
+
+    def _text(self, line: _Line) -> str:
+        return self.view[line.body_start:line.end]
+
+    def _resolve_line(self, i: int) -> None:
+        line = self.lines[i]
+        if line.kind == "markdown":
+            self._heading(line, line.depth)
+        elif line.kind == "marked_item":
+            self._item(line, line.depth)
+        elif line.kind in ("bullet", "letter"):
+            nested = line.kind == "letter" and self.numbered_item_open
+            self._item(line, line.depth + nested)
+            self.numbered_item_open = nested
+        elif line.kind == "numbered":
+            # A numbered line right after a numbered item of its depth is the
+            # next item of that list ("4.3" after "4.2"), whatever follows it.
+            continues_list = self.numbered_item_open and self.numbered_item_depth == line.depth
+            if not continues_list and self._is_title(line) and self._content_follows(i):
+                self._heading(line, line.depth)
+            else:
+                self._item(line, 1)
+                self.numbered_item_open = True
+                self.numbered_item_depth = line.depth
+        elif self._continues_labelled_list(line):
+            self._item(line, 1)
+        else:
+            self._paragraph(line)
+
+    def _is_title(self, line: _Line) -> bool:
+        text = self._text(line)
+        if not text or text[-1] in ".;,:" or is_lead_in(text):
+            return False
+        if detect_language(text) == THAI:
+            return len(text) <= DEFAULT_NUMBERED_THAI_TITLE_MAX_CHARS
+        return len(text.split()) <= DEFAULT_TITLE_MAX_WORDS
+
+    def _content_follows(self, i: int) -> bool:
+        """True when the line after a numbered line is its content, not a sibling."""
+        if i + 1 >= len(self.lines):
+            return False
+        line, following = self.lines[i], self.lines[i + 1]
+        if following.kind == "numbered":
+            return following.depth > line.depth
+        return following.kind != "markdown"
+
+    def _continues_labelled_list(self, line: _Line) -> bool:
+        """A "Label: text" line right after a lead-in, or after such an item, is an item."""
+        if not self.blocks or not LABEL_RE.match(self._text(line)):
+            return False
+        previous = self.blocks[-1]
+        previous_text = self.view[previous.body_start:previous.end]
+        if previous.kind == "paragraph":
+            return is_lead_in(previous_text)
+        unmarked = previous.body_start == previous.start
+        return previous.kind == "item" and unmarked and bool(LABEL_RE.match(previous_text))
+
+    def _resolve_title_run(self, first: int, last: int) -> None:
+        run = self.lines[first:last + 1]
+        following = self.lines[last + 1] if last + 1 < len(self.lines) else None
+        previous = self.blocks[-1] if self.blocks else None
+        content_follows = following is not None and following.kind != "markdown"
+        at_top = not any(block.kind != "heading" for block in self.blocks)
+        previous_is_lead_in = (
+            previous is not None
+            and previous.kind != "heading"
+            and is_lead_in(self.view[previous.start:previous.end])
+        )
+        if not content_follows:
+            as_headings = False
+        elif at_top and previous is None:
+            as_headings = True
+        elif previous_is_lead_in:
+            # "Our purposes:" then "Initial Consultation" and its own paragraph.
+            as_headings = len(run) == 1 and run[0].title == 2 and not following.title
+        elif previous is not None and previous.kind == "heading":
+            as_headings = all(line.title == 2 for line in run) and following.kind == "text"
+        else:
+            as_headings = len(run) <= DEFAULT_MAX_STACKED_HEADINGS
+        if not as_headings:
+            for line in run:
+                if previous_is_lead_in or (previous is not None and previous.kind == "heading"):
+                    self._item(line, 1)
+                else:
+                    self._paragraph(line)
+            return
+        for line, level in zip(run, self._plain_levels(len(run), at_top, previous_is_lead_in)):
+            self._heading(line, level)
+
+    def _plain_levels(self, count: int, at_top: bool, after_lead_in: bool) -> list[int]:
+        if at_top:
+            return [0] if count == 1 else [i - (count - 2) for i in range(count)]
+        if after_lead_in:
+            current = next((b.level for b in reversed(self.blocks) if b.kind == "heading"), 0)
+            return [max(current, 0) + 1]
+        return [1 + i for i in range(count)]
+
+    def _heading(self, line: _Line, level: int) -> None:
+        self.numbered_item_open = False
+        self.blocks.append(Block("heading", line.start, line.end, level, line.body_start))
+
+    def _item(self, line: _Line, depth: int) -> None:
+        self.blocks.append(Block("item", line.start, line.end, depth, line.body_start))
+
+    def _paragraph(self, line: _Line) -> None:
+        self.numbered_item_open = False
+        self.blocks.append(Block("paragraph", line.start, line.end, 0, line.start))

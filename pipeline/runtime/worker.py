@@ -1,0 +1,217 @@
+"""Process one policy file: read, parse, segment, classify, extract attributes; or reuse its cached rows.
+
+:func:`process_file` is the one function every engine maps over the files of
+a run, in this process, in a pool of worker processes or on a Dask cluster.
+It reads the file itself and returns plain Arrow tables, so a worker needs
+nothing from the process that started it but a :class:`RunSettings`. The
+model, spaCy and PyThaiNLP are loaded once per process (:func:`worker_model`),
+not once per document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import traceback
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+import pyarrow as pa
+
+from ..attributes import extract_clause_attributes
+from .cache import DocumentCache, cache_key
+from ..classify.clauses import classify_clauses
+from ..config import PIPELINE_VERSION
+from ..export.tables import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, empty_frame, to_table
+from ..ingest.files import IngestError, is_html, parse_document, read_bytes
+from ..classify.model import ClauseClassifier, load_model
+from ..text.normalize import normalize_text
+from ..records import Document
+from ..segment.clauses import segment_clauses
+from ..export.documents import summarize_documents
+
+
+@dataclass(frozen=True)
+class FileTask:
+    """One input file of a run: where it is and the id its rows get."""
+
+    path: str
+    doc_id: str
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """What every worker needs to process files the same way: small and picklable."""
+
+    model_dir: str
+    model_version: str
+    run_id: str
+    max_bytes: int
+    cache_dir: str | None = None
+    pipeline_version: str = PIPELINE_VERSION
+
+    def provenance(self) -> dict[str, str]:
+        """The columns that say how a row was made."""
+        return {"pipeline_version": self.pipeline_version, "model_version": self.model_version, "run_id": self.run_id}
+
+
+@dataclass
+class DocumentResult:
+    """What became of one file: its manifest record and, unless it failed, its clause, heading and document rows."""
+
+    record: dict
+    clauses: pa.Table
+    headings: pa.Table
+    document: pa.Table
+    cache_key: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.record["status"] == "failed"
+
+
+@lru_cache(maxsize=2)
+def worker_model(model_dir: str) -> ClauseClassifier:
+    """The model of ``model_dir``, loaded once per process, with the segmenters and extractors warmed up."""
+    from ..attributes.extract import warm_up_extractors
+    from ..classify.lexicon import concepts_of
+    from ..segment.english import load_english_pipeline
+    from ..segment.thai import warm_up_thai
+
+    model, _ = load_model(model_dir)
+    load_english_pipeline()
+    warm_up_thai()
+    concepts_of("We may share your personal data.")
+    warm_up_extractors()
+    return model
+
+
+def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
+    """Process one file, or reuse its cached rows; a file that fails gives a ``failed`` record, never an exception.
+
+    Errors of the model itself (missing, tampered) are raised: they are not
+    the file's fault and would fail every file.
+    """
+    model = worker_model(settings.model_dir)
+    started = time.perf_counter()
+    record = {"doc_id": task.doc_id, "source_path": task.path, "sha256": None, "size_bytes": None, "error": None, "message": None}
+    clauses = headings = clause_frame = None
+    key = None
+    try:
+        data = read_bytes(task.path, settings.max_bytes)
+        record.update(sha256=hashlib.sha256(data).hexdigest(), size_bytes=len(data))
+        key = cache_key(task.doc_id, record["sha256"], settings.pipeline_version, settings.model_version)
+        cache = DocumentCache(settings.cache_dir) if settings.cache_dir is not None else None
+        cached = cache.get(key) if cache is not None else None
+        if cached is not None:
+            clauses, headings = cached
+            record["status"] = "skipped_unchanged"
+        else:
+            document = parse_document(data, task.path, task.doc_id, is_html=is_html(task.path), sha256=record["sha256"])
+            clause_frame, heading_frame = process_document(document, model, settings.provenance())
+            clauses, headings = to_table(clause_frame, CLAUSE_SCHEMA), to_table(heading_frame, HEADING_SCHEMA)
+            if cache is not None:
+                cache.put(key, clauses, headings)
+            record["status"] = "ok"
+        summary = to_table(summarize_documents(clause_frame if clause_frame is not None else clauses.to_pandas()), DOCUMENT_SCHEMA)
+    except IngestError as error:
+        record.update(status="failed", error=error.kind, message=error.message)
+    except Exception as error:  # one broken file never stops the batch
+        detail = traceback.format_exception_only(type(error), error)[-1].strip()
+        record.update(status="failed", error="internal", message=detail)
+    if record["status"] == "failed":
+        clauses, headings, summary = CLAUSE_SCHEMA.empty_table(), HEADING_SCHEMA.empty_table(), DOCUMENT_SCHEMA.empty_table()
+        key = None
+    record.update(clauses=clauses.num_rows, seconds=time.perf_counter() - started, run_id=settings.run_id,
+                  pipeline_version=settings.pipeline_version, model_version=settings.model_version)
+    return DocumentResult(record, clauses, headings, summary, key)
+
+
+#: Documents a process segments before it builds its spaCy pipeline again: spaCy's vocabulary
+#: keeps every new word it sees, which over a million policies would grow without bound.
+DEFAULT_SPACY_RELOAD_DOCUMENTS = 10_000
+_documents_seen = 0
+
+
+def forget_previous_document() -> None:
+    """Empty the per-text caches (tokens, literals, concepts): they serve repeats inside one policy.
+
+    Cleared for every document, so that memory stays flat and a corpus that
+    repeats policies is not processed faster than one that does not.
+    """
+    global _documents_seen
+    _documents_seen += 1
+    if _documents_seen % DEFAULT_SPACY_RELOAD_DOCUMENTS == 0:
+        from ..segment.english import load_english_pipeline
+
+        load_english_pipeline.cache_clear()
+    from ..attributes.durations import find_durations
+    from ..classify.features import word_tokens
+    from ..classify.lexicon import concept_text
+    from ..text.patterns import folded, found_literals
+
+    for cache in (word_tokens, concept_text, found_literals, folded, find_durations):
+        cache.cache_clear()
+
+
+def process_document(document: Document, model: ClauseClassifier, provenance: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The finished clause and heading tables of one document: segmented, classified, with attributes."""
+    forget_previous_document()
+    rows, heading_rows = document_rows(document)
+    clauses = pd.DataFrame(rows) if rows else empty_frame(CLAUSE_SCHEMA)
+    if rows:
+        clauses = extract_clause_attributes(classify_clauses(clauses, model))
+    clauses = clauses.assign(**provenance)[CLAUSE_SCHEMA.names]
+    headings = (pd.DataFrame(heading_rows) if heading_rows else empty_frame(HEADING_SCHEMA)).assign(run_id=provenance["run_id"])
+    return clauses, headings[HEADING_SCHEMA.names]
+
+
+def document_rows(document: Document) -> tuple[list[dict], list[dict]]:
+    """Clause and heading rows of one document, before classification."""
+    clauses, headings = segment_clauses(document)
+    base = {
+        "doc_id": document.doc_id,
+        "source_path": document.source_path,
+        "doc_sha256": document.sha256,
+        "encoding": document.encoding,
+    }
+    rows = []
+    seen: Counter = Counter()
+    for clause in clauses:
+        char_start, char_end = document.to_text_span(clause.start, clause.end)
+        text_norm = normalize_text(document.view[clause.body_start:clause.end], clause.lang)
+        digest = hashlib.blake2b(text_norm.encode("utf-8"), digest_size=5).hexdigest()
+        seen[digest] += 1
+        rows.append(
+            {
+                **base,
+                "clause_id": f"{document.doc_id}:{digest}" + (f"~{seen[digest]}" if seen[digest] > 1 else ""),
+                "clause_index": clause.index,
+                "lang": clause.lang,
+                "section_path": list(clause.section_path),
+                "lead_in": clause.lead_in,
+                "is_list_item": clause.is_item,
+                "text_raw": document.text[char_start:char_end],
+                "text_norm": text_norm,
+                "char_start": char_start,
+                "char_end": char_end,
+            }
+        )
+    heading_rows = []
+    for index, heading in enumerate(headings):
+        char_start, char_end = document.to_text_span(heading.start, heading.end)
+        heading_rows.append(
+            {
+                "doc_id": document.doc_id,
+                "heading_index": index,
+                "level": heading.level,
+                "lang": heading.lang,
+                "text_raw": document.text[char_start:char_end],
+                "text_norm": normalize_text(document.view[heading.start:heading.end], heading.lang),
+                "char_start": char_start,
+                "char_end": char_end,
+            }
+        )
+    return rows, heading_rows
