@@ -1,14 +1,22 @@
 """The ``clauses`` command line: a thin layer over the library functions.
 
+Every command calls one library function and prints what it returns. Errors
+the user can act on (a missing folder, a bad model, a labeled file that does
+not parse) take one path: ``error: <message>`` on stderr and exit code 4.
+
 Exit codes: 0 when every file was processed, 3 when some files failed (the
 others are in the output), 4 on a fatal error (no output written).
 """
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,39 +24,106 @@ import typer
 
 from .config import (
     DEFAULT_DOCUMENTS_PATH,
+    DEFAULT_GOLD_SEGMENTATION_DIR,
     DEFAULT_INPUT_DIR,
     DEFAULT_LABELED_DIR,
+    DEFAULT_LOCAL_MODELS_DIR,
     DEFAULT_MANIFEST_NAME,
     DEFAULT_MAX_BYTES,
     DEFAULT_MODEL_DIR,
     DEFAULT_OUTPUT_PATH,
+    DEFAULT_REAL_CORPUS_DIR,
     DEFAULT_REPORT_PATH,
     DEFAULT_REPORT_TITLE,
+    PIPELINE_VERSION,
 )
-from .classify.model import DEFAULT_DESIGN
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 3
 EXIT_FATAL = 4
 #: Show a progress bar when a run has more files than this.
 DEFAULT_PROGRESS_MIN_FILES = 20
+DEFAULT_CUSTOM_MODEL_NAME = "clauses-custom"
+
+log = logging.getLogger("pipeline")
 
 app = typer.Typer(
     help="Turn English and Thai privacy policies into a labeled clause table.",
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"max_content_width": 120},
 )
 
 
+class Engine(str, Enum):
+    """Where ``clauses run`` processes files."""
+
+    local = "local"
+    dask = "dask"
+
+
+def _user_errors() -> tuple[type[BaseException], ...]:
+    """The errors a user can act on; anything else is a bug and keeps its traceback."""
+    from .classify.model import ModelError
+    from .datasets.corpus import GoldError
+    from .datasets.labeled import LabeledDataError
+    from .datasets.opp115 import Opp115Error
+    from .evaluation.attributes import AttributeDataError
+    from .evaluation.corpus import TrainedOnTestDataError
+    from .runtime.engines import EngineError
+
+    return (ModelError, GoldError, LabeledDataError, Opp115Error, AttributeDataError, TrainedOnTestDataError,
+            EngineError, FileNotFoundError, FileExistsError, NotADirectoryError, PermissionError, KeyError, ValueError, OSError)
+
+
+def fails_cleanly(command: Callable) -> Callable:
+    """Turn the errors a user can act on into ``error: ...`` and exit code 4."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except _user_errors() as error:
+            message = error.args[0] if isinstance(error, KeyError) and error.args else error
+            typer.echo(f"error: {message}", err=True)
+            raise typer.Exit(EXIT_FATAL) from error
+
+    return wrapper
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"policy-clauses {PIPELINE_VERSION}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Log what happens (-v) and more (-vv), on stderr.")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+) -> None:
+    """Turn English and Thai privacy policies into a labeled clause table."""
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr, force=True)
+
+
+def say(message: str = "") -> None:
+    """Print a line of a command's result, unless ``-q``."""
+    if log.getEffectiveLevel() < logging.ERROR:
+        typer.echo(message)
+
+
 @app.command("run")
+@fails_cleanly
 def run_command(
     input_path: Annotated[Path, typer.Argument(help="Folder (searched recursively) or file of policies.")] = DEFAULT_INPUT_DIR,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Clause table to write (Parquet).")] = DEFAULT_OUTPUT_PATH,
-    model: Annotated[Optional[Path], typer.Option(help="Model directory (default: the shipped model).")] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Files larger than this fail with too_large.")] = DEFAULT_MAX_BYTES,
-    workers: Annotated[Optional[int], typer.Option("--workers", "-w", help="Worker processes (default: the number of cores; small batches use fewer).")] = None,
-    engine: Annotated[str, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option(help="Address of a Dask scheduler (with --engine dask; default: a new LocalCluster).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Clause table to write (Parquet); the other tables go beside it.")] = DEFAULT_OUTPUT_PATH,
+    model: Annotated[Optional[Path], typer.Option(help=f"Model directory. [default: the shipped model, {DEFAULT_MODEL_DIR.name}]")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Files larger than this fail with too_large.")] = DEFAULT_MAX_BYTES,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes. [default: the number of cores; small batches use fewer]")] = None,
+    engine: Annotated[Engine, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = Engine.local,
+    scheduler: Annotated[Optional[str], typer.Option(help="Address of a Dask scheduler (with --engine dask). [default: a new LocalCluster]")] = None,
 ) -> None:
     """Segment, classify, extract attributes and export every policy under INPUT_PATH.
 
@@ -56,118 +131,133 @@ def run_command(
     manifest beside the output says what became of every file. Rows are in
     the order of the files, whatever the engine and the number of workers.
     """
-    from .runtime.engines import EngineError
-    from .classify.model import ModelError
     from .runtime.run import run_pipeline
 
-    try:
-        result = run_pipeline(input_path, out, model, progress=_progress_bar, max_bytes=max_bytes,
-                              workers=workers, engine=engine, scheduler=scheduler)
-    except (FileNotFoundError, ModelError, EngineError, OSError) as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(EXIT_FATAL) from error
+    result = run_pipeline(input_path, out, model, progress=_progress_bar, max_bytes=max_bytes,
+                          workers=workers, engine=engine.value, scheduler=scheduler)
     _print_summary(result.summary(), out)
     raise typer.Exit(EXIT_SOME_FAILED if result.failures else EXIT_OK)
 
 
 @app.command("train")
+@fails_cleanly
 def train_command(
     labels: Annotated[Optional[list[Path]], typer.Option("--labels", help="Extra labeled CSV file or folder (repeatable).")] = None,
-    no_default_labels: Annotated[bool, typer.Option("--no-default-labels", help="Leave out data/labeled/.")] = False,
+    no_default_labels: Annotated[bool, typer.Option("--no-default-labels", help=f"Leave out {DEFAULT_LABELED_DIR}/.")] = False,
+    corpus: Annotated[Optional[list[Path]], typer.Option("--corpus", help=f"Also train on a corpus folder with gold (e.g. {DEFAULT_REAL_CORPUS_DIR}; repeatable).")] = None,
     opp115: Annotated[Optional[Path], typer.Option("--opp115", help="Also train on an OPP-115 folder (sanitized_policies/ + annotations/).")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Model directory to write.")] = DEFAULT_MODEL_DIR,
-    cv: Annotated[int, typer.Option(help="Folds of grouped cross-validation for the metrics (0 to skip).")] = 5,
-    design: Annotated[str, typer.Option(help="Feature design (see pipeline.classify.model.DESIGNS).")] = DEFAULT_DESIGN,
+    name: Annotated[str, typer.Option(help="Name of the new model.")] = DEFAULT_CUSTOM_MODEL_NAME,
+    model_version: Annotated[Optional[str], typer.Option("--model-version", help="Version of the new model. [default: the date and time, e.g. 2026.12.3.1042]")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help=f"Model directory to write. [default: {DEFAULT_LOCAL_MODELS_DIR}/NAME-VERSION]")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing model directory (the shipped model included).")] = False,
+    cv: Annotated[int, typer.Option(min=0, help="Folds of grouped cross-validation for the metrics (0 to skip).")] = 5,
+    design: Annotated[Optional[str], typer.Option(help="Feature design (see pipeline.classify.model.DESIGNS). [default: the default design]")] = None,
     compare: Annotated[bool, typer.Option("--compare", help="Cross-validate every design and keep the best.")] = False,
 ) -> None:
-    """Train the clause classifier on labeled clauses and save it with its model card."""
-    from .datasets.labeled import LabeledDataError
-    from .datasets.opp115 import Opp115Error
+    """Train the clause classifier on labeled clauses and save it with its model card.
+
+    The model gets its own name and version and is written under
+    models/local/ unless --out says otherwise; the shipped model is never
+    overwritten without --force.
+    """
     from .classify.training import train_model
 
     sources = ([] if no_default_labels else [DEFAULT_LABELED_DIR]) + list(labels or [])
-    if not sources and opp115 is None:
-        typer.echo("error: --no-default-labels needs --labels PATH or --opp115 DIR", err=True)
-        raise typer.Exit(EXIT_FATAL)
-    try:
-        _, metrics = train_model(sources, out, folds=cv, opp115=opp115, design=design, compare=compare)
-    except (LabeledDataError, Opp115Error, FileNotFoundError, ValueError) as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(EXIT_FATAL) from error
-    typer.echo(f"model written to {out} ({metrics['training_rows']} labeled clauses, design {metrics['design']})")
-    for name, scores in metrics.get("design_comparison", {}).items():
-        typer.echo(f"  design {name:<22} cv micro-F1 {scores['all_micro_f1']:.3f}  en->th transfer {scores['en_to_th_micro_f1']:.3f}")
+    if not sources and not corpus and opp115 is None:
+        raise ValueError("--no-default-labels needs --labels PATH, --corpus DIR or --opp115 DIR")
+    version = model_version or _timestamp_version()
+    out = out or DEFAULT_LOCAL_MODELS_DIR / f"{name}-{version}"
+    _refuse_overwrite(out, force)
+    _, metrics = train_model(sources, out, folds=cv, opp115=opp115, corpora=corpus or [], design=design,
+                             compare=compare, name=name, version=version)
+    say(f"model {name}-{version} written to {out} ({metrics['training_rows']} labeled clauses, design {metrics['design']})")
+    for design_name, scores in metrics.get("design_comparison", {}).items():
+        say(f"  design {design_name:<28} cv micro-F1 {scores['all_micro_f1']:.3f}")
     if "cross_validation" in metrics:
         _print_scores(metrics["cross_validation"], per_category=False)
+    say(f"use it with: clauses run --model {out}")
+
+
+def _timestamp_version() -> str:
+    now = datetime.now(timezone.utc)
+    return f"{now.year}.{now.month}.{now.day}.{now.hour:02d}{now.minute:02d}"
+
+
+def _refuse_overwrite(out: Path, force: bool) -> None:
+    if force or not out.exists():
+        return
+    shipped = out.resolve() == DEFAULT_MODEL_DIR.resolve()
+    what = "the shipped model" if shipped else "an existing directory"
+    raise FileExistsError(f"{out} is {what}; choose another --out or --model-version, or pass --force to overwrite it")
 
 
 @app.command("evaluate")
+@fails_cleanly
 def evaluate_command(
-    model: Annotated[Optional[Path], typer.Option(help="Model directory to score (default: the shipped model).")] = None,
-    labels: Annotated[Optional[list[Path]], typer.Option("--labels", help="Labeled CSV file or folder (repeatable).")] = None,
-    opp115: Annotated[Optional[Path], typer.Option("--opp115", help="OPP-115 folder to evaluate on.")] = None,
-    cv: Annotated[int, typer.Option(help="Grouped K-fold cross-validation that trains on the folds (0: score --model).")] = 0,
-    design: Annotated[str, typer.Option(help="Feature design for --cv.")] = DEFAULT_DESIGN,
-    with_default_labels: Annotated[bool, typer.Option("--with-default-labels", help="With --cv, add data/labeled/ to every training fold.")] = False,
-    attributes: Annotated[bool, typer.Option("--attributes", help="Score the attribute extractors instead (data/labeled/attributes, or --labels PATH).")] = False,
+    model: Annotated[Optional[Path], typer.Option(help=f"Model directory to score. [default: the shipped model, {DEFAULT_MODEL_DIR.name}]")] = None,
+    corpus: Annotated[Optional[Path], typer.Option("--corpus", help=f"Score every stage on a corpus of real documents with gold (e.g. {DEFAULT_REAL_CORPUS_DIR}).")] = None,
+    labels: Annotated[Optional[list[Path]], typer.Option("--labels", help="Labeled CSV file or folder to score categories on (repeatable).")] = None,
+    opp115: Annotated[Optional[Path], typer.Option("--opp115", help="OPP-115 folder to score categories on.")] = None,
+    cv: Annotated[int, typer.Option(min=0, help="Grouped K-fold cross-validation that trains on the folds (0: score --model).")] = 0,
+    design: Annotated[Optional[str], typer.Option(help="Feature design for --cv. [default: the default design]")] = None,
+    with_default_labels: Annotated[Optional[bool], typer.Option("--with-default-labels/--without-default-labels", help=f"With --cv, add {DEFAULT_LABELED_DIR}/ to every training fold. [default: with --corpus, without otherwise]")] = None,
+    attributes: Annotated[bool, typer.Option("--attributes", help="Score the attribute extractors on data/labeled/attributes (or --labels FILE.jsonl).")] = False,
+    agreement: Annotated[bool, typer.Option("--agreement", help="With --corpus: agreement of the blind second annotation with the gold.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
-    """Per-category, micro and macro precision/recall/F1, per language; with --attributes, per attribute family."""
+    """Precision, recall and F1 of the classifier, the segmenter and the attribute extractors.
+
+    --corpus DIR scores segmentation, categories and attributes on real
+    documents; categories by document-grouped cross-validation with --cv K.
+    A model is never scored on documents it was trained on: that is refused.
+    """
+    from .classify.model import DEFAULT_DESIGN, load_model
+
+    design = design or DEFAULT_DESIGN
     if attributes:
-        _evaluate_attributes(labels[0] if labels else None, as_json)
-        return
-    from .evaluation.categories import cross_validate, evaluate_model
-    from .datasets.labeled import LabeledDataError, load_labeled
-    from .classify.model import ModelError, load_model
-    from .datasets.opp115 import Opp115Error
-    from .classify.training import training_frame
+        from .evaluation.attributes import DEFAULT_ATTRIBUTES_DIR, evaluate_attributes
 
+        _show(evaluate_attributes(labels[0] if labels else DEFAULT_ATTRIBUTES_DIR), as_json, _print_attribute_scores)
+        return
+    if corpus is not None:
+        if agreement:
+            from .evaluation.corpus import corpus_agreement
+
+            _show(corpus_agreement(corpus), as_json, _print_agreement)
+            return
+        from .evaluation.corpus import evaluate_corpus
+
+        classifier, meta = (None, None) if cv else load_model(model or DEFAULT_MODEL_DIR)
+        extra = [DEFAULT_LABELED_DIR] if with_default_labels is not False else None
+        _show(evaluate_corpus(corpus, classifier, meta, folds=cv, labeled=extra, design=design), as_json, _print_corpus_report)
+        return
     if not labels and opp115 is None:
-        typer.echo("error: give --labels PATH or --opp115 DIR", err=True)
-        raise typer.Exit(EXIT_FATAL)
-    try:
-        frame = training_frame(labels or [], opp115)
-        if cv:
-            extra = load_labeled([DEFAULT_LABELED_DIR]) if with_default_labels else None
-            report = cross_validate(frame, cv, design, extra_training=extra)
-        else:
-            classifier, meta = load_model(model or DEFAULT_MODEL_DIR)
-            report = {"model": meta["name"] + "-" + meta["version"], **evaluate_model(classifier, frame)}
-    except (LabeledDataError, Opp115Error, ModelError, FileNotFoundError, ValueError) as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(EXIT_FATAL) from error
-    if as_json:
-        typer.echo(json.dumps(report, indent=2, default=float))
+        raise ValueError("give --corpus DIR, --labels PATH, --opp115 DIR or --attributes")
+    from .classify.training import training_frame
+    from .datasets.labeled import load_labeled
+    from .evaluation.categories import cross_validate, evaluate_model
+    from .evaluation.corpus import refuse_own_training_data
+
+    frame = training_frame(labels or [], opp115)
+    if cv:
+        extra = load_labeled([DEFAULT_LABELED_DIR]) if with_default_labels else None
+        report = cross_validate(frame, cv, design, extra_training=extra)
     else:
-        _print_scores(report, per_category=True)
+        classifier, meta = load_model(model or DEFAULT_MODEL_DIR)
+        refuse_own_training_data(meta, frame)
+        report = {"model": meta["name"] + "-" + meta["version"], **evaluate_model(classifier, frame)}
+    _show(report, as_json, lambda r: _print_scores(r, per_category=True))
 
 
-def _evaluate_attributes(path: Path | None, as_json: bool) -> None:
-    from .evaluation.attributes import (
-        DEFAULT_ATTRIBUTES_DIR,
-        AttributeDataError,
-        evaluate_attributes,
-    )
-
-    try:
-        report = evaluate_attributes(path or DEFAULT_ATTRIBUTES_DIR)
-    except (AttributeDataError, FileNotFoundError) as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(EXIT_FATAL) from error
+def _show(report: dict, as_json: bool, printer: Callable[[dict], None]) -> None:
     if as_json:
-        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
-        return
-    typer.echo("rows: " + ", ".join(f"{lang} {count}" for lang, count in report["rows"].items()))
-    typer.echo(f"{'family':<20} {'lang':<5} {'precision':>9} {'recall':>7} {'F1':>6} {'gold':>5} {'pred':>5}")
-    for family, by_lang in report["families"].items():
-        for lang, scores in by_lang.items():
-            typer.echo(
-                f"{family:<20} {lang:<5} {scores['precision']:>9.3f} {scores['recall']:>7.3f} {scores['f1']:>6.3f} "
-                f"{scores['support']:>5} {scores['predicted']:>5}"
-            )
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False, default=float))
+    else:
+        printer(report)
 
 
 @app.command("show")
+@fails_cleanly
 def show_command(
     document: Annotated[str, typer.Argument(help="Document id, id prefix, or file name.")],
     table: Annotated[Path, typer.Option(help="Document table written by 'clauses run'.")] = DEFAULT_DOCUMENTS_PATH,
@@ -175,24 +265,19 @@ def show_command(
     """Print one policy's summary: categories, retention periods, rights, laws, contacts."""
     import pandas as pd
 
-    from .export.documents import find_document, format_summary
+    from .views.show import find_document, format_summary
 
     if not table.is_file():
-        typer.echo(f"error: {table}: no document table; run 'clauses run' first", err=True)
-        raise typer.Exit(EXIT_FATAL)
-    try:
-        row = find_document(pd.read_parquet(table), document)
-    except KeyError as error:
-        typer.echo(f"error: {error.args[0]}", err=True)
-        raise typer.Exit(EXIT_FATAL) from error
-    typer.echo(format_summary(row))
+        raise FileNotFoundError(f"{table}: no document table; run 'clauses run' first")
+    say(format_summary(find_document(pd.read_parquet(table), document)))
 
 
 @app.command("report")
+@fails_cleanly
 def report_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="HTML file to write (one self-contained page).")] = DEFAULT_REPORT_PATH,
     clauses: Annotated[Path, typer.Option("--clauses", help="Clause table written by 'clauses run'.")] = DEFAULT_OUTPUT_PATH,
-    documents: Annotated[Optional[Path], typer.Option("--documents", help="Document table (default: documents.parquet beside --clauses).")] = None,
+    documents: Annotated[Optional[Path], typer.Option("--documents", help="Document table. [default: documents.parquet beside --clauses]")] = None,
     title: Annotated[str, typer.Option(help="Title of the page.")] = DEFAULT_REPORT_TITLE,
 ) -> None:
     """Write an HTML report with one card per policy: categories, retention, rights, laws, contacts, clauses with scores.
@@ -202,73 +287,111 @@ def report_command(
     """
     from .views.report import write_report
 
-    try:
-        write_report(out, clauses, documents, title)
-    except (FileNotFoundError, OSError) as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(EXIT_FATAL) from error
-    typer.echo(f"report written to {out}")
+    write_report(out, clauses, documents, title)
+    say(f"report written to {out}")
 
 
 @app.command("label-export")
+@fails_cleanly
 def label_export_command(
     table: Annotated[Path, typer.Argument(help="Clause table written by 'clauses run'.")] = DEFAULT_OUTPUT_PATH,
     out: Annotated[Path, typer.Option("--out", "-o", help="CSV to write, in the labeled-corpus format.")] = Path("to_label.csv"),
-    rows: Annotated[int, typer.Option("-n", help="How many clauses to export.")] = 50,
-    model: Annotated[Optional[Path], typer.Option(help="Model whose thresholds define certainty (default: shipped).")] = None,
+    rows: Annotated[int, typer.Option("-n", min=1, help="How many clauses to export.")] = 50,
+    model: Annotated[Optional[Path], typer.Option(help=f"Model whose thresholds define certainty. [default: the shipped model, {DEFAULT_MODEL_DIR.name}]")] = None,
 ) -> None:
     """Export the clauses the model is least sure about, labels pre-filled, to correct and retrain on."""
+    from .classify.model import load_model
     from .evaluation.active_learning import export_for_labeling
-    from .classify.model import ModelError, load_model
 
-    try:
-        classifier, _ = load_model(model or DEFAULT_MODEL_DIR)
-        frame = export_for_labeling(table, out, classifier, rows)
-    except (ModelError, FileNotFoundError, OSError) as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(EXIT_FATAL) from error
-    typer.echo(f"{len(frame)} clauses written to {out}; correct the labels column, then: clauses train --labels {out}")
+    classifier, _ = load_model(model or DEFAULT_MODEL_DIR)
+    frame = export_for_labeling(table, out, classifier, rows)
+    say(f"{len(frame)} clauses written to {out}; correct the labels column, then: "
+        f"clauses train --labels {out} --name my-clauses  (writes {DEFAULT_LOCAL_MODELS_DIR}/my-clauses-VERSION)")
 
 
 @app.command("score-segmentation")
+@fails_cleanly
 def score_segmentation_command(
     raw: Annotated[Path, typer.Option(help="Folder of the policies the gold files describe.")] = DEFAULT_INPUT_DIR,
-    gold: Annotated[Path, typer.Option(help="Folder of gold segmentation TSV files.")] = DEFAULT_LABELED_DIR / "segmentation",
+    gold: Annotated[Path, typer.Option(help="Folder of gold segmentation TSV files.")] = DEFAULT_GOLD_SEGMENTATION_DIR,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")] = False,
 ) -> None:
-    """Boundary precision, recall and F1 of the segmenter against hand-made gold files."""
+    """Boundary precision, recall and F1 of the segmenter against hand-made gold TSV files.
+
+    For the real-policy corpus, per language and format, use
+    'clauses evaluate --corpus data/real'.
+    """
     from .evaluation.segmentation import evaluate_segmentation
 
     report = evaluate_segmentation(raw, gold)
     if as_json:
         typer.echo(json.dumps(report, indent=2))
         return
-    typer.echo(f"gold documents: {len(report['documents'])}")
-    typer.echo(f"{'system':<10} {'lang':<5} {'precision':>9} {'recall':>7} {'F1':>6} {'gold':>6} {'pred':>6}")
+    say(f"gold documents: {len(report['documents'])}")
+    _print_boundaries(report)
+
+
+def _print_boundaries(report: dict) -> None:
+    say(f"{'system':<10} {'group':<9} {'precision':>9} {'recall':>7} {'F1':>6} {'gold':>6} {'pred':>6}")
     for system in ("pipeline", "baseline"):
-        for lang, scores in report[system].items():
-            typer.echo(
-                f"{system:<10} {lang:<5} {scores['precision']:>9.3f} {scores['recall']:>7.3f} "
-                f"{scores['f1']:>6.3f} {scores['gold']:>6} {scores['predicted']:>6}"
-            )
-    typer.echo("baseline: raw spaCy sentencizer (English lines) and raw PyThaiNLP crfcut (Thai lines), line by line")
+        for group, scores in report[system].items():
+            say(f"{system:<10} {group:<9} {scores['precision']:>9.3f} {scores['recall']:>7.3f} "
+                f"{scores['f1']:>6.3f} {scores['gold']:>6} {scores['predicted']:>6}")
+    say("baseline: raw spaCy sentencizer (English lines) and raw PyThaiNLP crfcut (Thai lines), line by line")
 
 
 def _print_scores(report: dict, per_category: bool) -> None:
-    for lang in [key for key, value in report.items() if isinstance(value, dict) and "micro" in value]:
-        scores = report[lang]
-        typer.echo(
-            f"{lang}: {scores['rows']} clauses  micro P/R/F1 "
+    for group in [key for key, value in report.items() if isinstance(value, dict) and "micro" in value]:
+        scores = report[group]
+        say(
+            f"{group}: {scores['rows']} clauses  micro P/R/F1 "
             + "/".join(f"{scores['micro'][k]:.3f}" for k in ("precision", "recall", "f1"))
             + "  macro P/R/F1 "
             + "/".join(f"{scores['macro'][k]:.3f}" for k in ("precision", "recall", "f1"))
         )
         if per_category:
             for category, values in scores["per_category"].items():
-                typer.echo(
-                    f"    {category:<36} P {values['precision']:.3f}  R {values['recall']:.3f}  "
-                    f"F1 {values['f1']:.3f}  n={values['support']}"
-                )
+                say(f"    {category:<36} P {values['precision']:.3f}  R {values['recall']:.3f}  "
+                    f"F1 {values['f1']:.3f}  n={values['support']}")
+
+
+def _print_attribute_scores(report: dict) -> None:
+    say(f"{'family':<20} {'group':<9} {'precision':>9} {'recall':>7} {'F1':>6} {'gold':>5} {'pred':>5}")
+    for family, by_group in report["families"].items():
+        for group, scores in by_group.items():
+            say(f"{family:<20} {group:<9} {scores['precision']:>9.3f} {scores['recall']:>7.3f} {scores['f1']:>6.3f} "
+                f"{scores['support']:>5} {scores['predicted']:>5}")
+
+
+def _print_corpus_report(report: dict) -> None:
+    say(f"corpus {report['corpus']}: documents " + ", ".join(f"{k} {v}" for k, v in sorted(report["documents"].items()))
+        + "; gold clauses " + ", ".join(f"{k} {v}" for k, v in sorted(report["clauses"].items())))
+    segmentation = report["segmentation"]
+    say("\nsegmentation (clause boundaries)")
+    _print_boundaries(segmentation)
+    say("boilerplate clauses (predicted clauses over no gold clause): "
+        + ", ".join(f"{k} {v['clauses']}/{v['of_predicted']}" for k, v in segmentation["boilerplate_clauses"].items()))
+    say(f"note: {segmentation['note']}")
+    categories = report["categories"]
+    say(f"\ncategories: {categories['method']}" + (f", design {categories['design']}" if "design" in categories else ""))
+    _print_scores({key: value for key, value in categories.items() if key in ("all", "en", "th")}, per_category=True)
+    _print_scores({key: value for key, value in categories.items() if "/" in key or key in ("html", "md", "txt")}, per_category=False)
+    say("\nattributes (extractors on the gold clauses)")
+    _print_attribute_scores(report["attributes"])
+    say(f"note: {report['attributes']['note']}")
+
+
+def _print_agreement(report: dict) -> None:
+    say(f"documents annotated twice: {len(report['documents'])}; gold clauses in them: "
+        + ", ".join(f"{k} {v}" for k, v in report["clauses_annotated_twice"].items())
+        + f"; clauses delimited alike: {report['matched_clauses']}")
+    for group, scores in report["boundaries"].items():
+        say(f"boundaries {group:<4} F1 {scores['f1']:.3f} (P {scores['precision']:.3f}, R {scores['recall']:.3f})")
+    categories = report["categories"]
+    say(f"categories micro-F1 {categories['micro']['f1']:.3f}, macro-F1 {categories['macro']['f1']:.3f}")
+    for family, scores in report["attributes"].items():
+        if scores["support"]:
+            say(f"attributes {family:<20} F1 {scores['f1']:.3f}  n={scores['support']}")
 
 
 def _progress_bar(results: Iterator, total: int) -> Iterator:
@@ -281,17 +404,18 @@ def _progress_bar(results: Iterator, total: int) -> Iterator:
 
 
 def _print_summary(summary: dict, out: Path) -> None:
-    typer.echo(f"run {summary['run_id']}: {summary['documents']} documents, {summary['clauses']} clauses, "
-               f"{summary['headings']} headings -> {out}")
-    typer.echo("files: " + ", ".join(f"{status} {n}" for status, n in sorted(summary["files"].items())) + f" (manifest: {out.with_name(DEFAULT_MANIFEST_NAME)})")
-    typer.echo("languages: " + ", ".join(f"{lang} {n}" for lang, n in sorted(summary["languages"].items())))
-    typer.echo("labels:")
+    say(f"run {summary['run_id']}: {summary['documents']} documents, {summary['clauses']} clauses, "
+        f"{summary['headings']} headings -> {out}")
+    say("files: " + ", ".join(f"{status} {n}" for status, n in sorted(summary["files"].items()))
+        + f" (manifest: {out.with_name(DEFAULT_MANIFEST_NAME)})")
+    say("languages: " + ", ".join(f"{lang} {n}" for lang, n in sorted(summary["languages"].items())))
+    say("labels:")
     for label, count in summary["labels"].items():
-        typer.echo(f"  {label:<36} {count}")
+        say(f"  {label:<36} {count}")
     failures = summary["failures"]
-    typer.echo(f"failures: {len(failures)}")
+    say(f"failures: {len(failures)}")
     for failure in failures:
-        typer.echo(f"  {failure}")
+        typer.echo(f"  {failure}", err=log.getEffectiveLevel() >= logging.ERROR)
 
 
 if __name__ == "__main__":

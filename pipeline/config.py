@@ -5,23 +5,41 @@ Every default lives here so that the CLI, the library and the tests agree.
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 #: Bump when the output of a document can change, so re-runs redo it instead of reusing it.
 PIPELINE_VERSION = "0.3.0"
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_INPUT_DIR = REPO_ROOT / "data" / "raw"
-DEFAULT_OUTPUT_PATH = REPO_ROOT / "data" / "processed" / "clauses.parquet"
+# Data paths are relative to the working directory, as the README's commands use them.
+DEFAULT_INPUT_DIR = Path("data/raw")
+DEFAULT_OUTPUT_PATH = Path("data/processed/clauses.parquet")
 DEFAULT_HEADINGS_NAME = "headings.parquet"
 DEFAULT_DOCUMENTS_NAME = "documents.parquet"
 DEFAULT_DOCUMENTS_PATH = DEFAULT_OUTPUT_PATH.with_name(DEFAULT_DOCUMENTS_NAME)
-DEFAULT_LABELED_DIR = REPO_ROOT / "data" / "labeled"
+DEFAULT_LABELED_DIR = Path("data/labeled")
 DEFAULT_GOLD_SEGMENTATION_DIR = DEFAULT_LABELED_DIR / "segmentation"
-DEFAULT_MODELS_DIR = REPO_ROOT / "models"
+#: The corpus of real policies with gold annotation (data/real/README.md).
+DEFAULT_REAL_CORPUS_DIR = Path("data/real")
 DEFAULT_MODEL_NAME = "clauses"
 DEFAULT_MODEL_VERSION = "0.2.0"
-DEFAULT_MODEL_DIR = DEFAULT_MODELS_DIR / f"{DEFAULT_MODEL_NAME}-{DEFAULT_MODEL_VERSION}"
+
+
+def shipped_model_dir(name: str = DEFAULT_MODEL_NAME, version: str = DEFAULT_MODEL_VERSION) -> Path:
+    """The model that ships with the package.
+
+    An installed wheel carries ``models/`` as the package data
+    ``pipeline.models``; a source checkout (an editable install, whose import
+    finder does not map that folder) reads the repository's ``models/``.
+    """
+    try:
+        root = Path(str(files("pipeline.models")))
+    except ModuleNotFoundError:
+        root = Path(__file__).resolve().parent.parent / "models"
+    return root / f"{name}-{version}"
+
+
+DEFAULT_MODEL_DIR = shipped_model_dir()
 
 #: File suffixes that ingest reads, lower case.
 DEFAULT_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -67,6 +85,6 @@ CATEGORY_TITLES = {
 DEFAULT_REPORT_PATH = DEFAULT_OUTPUT_PATH.with_name("report.html")
 DEFAULT_REPORT_TITLE = "Privacy policy clauses"
 #: Labeled clauses of the dev policies: never trained on, so a fair test set for retrained models.
-DEFAULT_DEV_GOLD_DIR = REPO_ROOT / "data" / "dev" / "segmentation"
-#: Models users train themselves (e.g. from notebooks/02_retrain_classifier.ipynb); git-ignored.
-DEFAULT_LOCAL_MODELS_DIR = DEFAULT_MODELS_DIR / "local"
+DEFAULT_DEV_GOLD_DIR = Path("data/dev/segmentation")
+#: Where ``clauses train`` writes models users train themselves (git-ignored in a checkout).
+DEFAULT_LOCAL_MODELS_DIR = Path("models/local")

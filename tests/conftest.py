@@ -12,11 +12,10 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import pytest
 
-from pipeline.config import DEFAULT_INPUT_DIR, REPO_ROOT
+from tests.paths import OPP115_DIR, RAW_DIR
 
-SEED_FILES = sorted(DEFAULT_INPUT_DIR.glob("*.txt"))
-THAI_SEED = DEFAULT_INPUT_DIR / "003_1afedaf606ef70f7.txt"
-OPP115_DIR = REPO_ROOT.parent / "shared" / "opp115"
+SEED_FILES = sorted(RAW_DIR.glob("*.txt"))
+THAI_SEED = RAW_DIR / "003_1afedaf606ef70f7.txt"
 
 
 @pytest.fixture(scope="session")
@@ -25,12 +24,12 @@ def seed_run(tmp_path_factory):
     from pipeline import run_pipeline
 
     out = tmp_path_factory.mktemp("run") / "clauses.parquet"
-    return run_pipeline(DEFAULT_INPUT_DIR, out)
+    return run_pipeline(RAW_DIR, out)
 
 
 @pytest.fixture(scope="session")
 def opp115_dir() -> Path:
-    """The OPP-115 folder beside the repo; tests that need it skip without it."""
+    """The OPP-115 folder ($OPP115_DIR, or ../shared/opp115 beside the checkout); tests that need it skip without it."""
     if not (OPP115_DIR / "sanitized_policies").is_dir():
         pytest.skip(f"OPP-115 corpus not found at {OPP115_DIR}")
     return OPP115_DIR

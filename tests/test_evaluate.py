@@ -9,13 +9,13 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import EXIT_FATAL, EXIT_OK, app
-from pipeline.config import DEFAULT_LABELED_DIR, REPO_ROOT
+from tests.paths import LABELED_DIR, REPO
 from pipeline.evaluation.categories import compare_designs, score_labels
 from pipeline.classify.lexicon import concepts_of
 from pipeline.classify.model import DESIGNS, best_threshold, build_classifier
 
 runner = CliRunner()
-DEV_GOLD = REPO_ROOT / "data" / "dev" / "segmentation"
+DEV_GOLD = REPO / "data" / "dev" / "segmentation"
 
 
 def test_score_labels_micro_and_macro() -> None:
@@ -60,8 +60,8 @@ def test_threshold_tuning_prefers_the_separating_cut() -> None:
 
 
 def test_compare_designs_on_a_small_corpus() -> None:
-    frame = pd.read_csv(DEFAULT_LABELED_DIR / "written" / "en_a.csv", dtype=str, keep_default_na=False).head(150)
-    thai = pd.read_csv(DEFAULT_LABELED_DIR / "written" / "th_a.csv", dtype=str, keep_default_na=False).head(150)
+    frame = pd.read_csv(LABELED_DIR / "written" / "en_a.csv", dtype=str, keep_default_na=False).head(150)
+    thai = pd.read_csv(LABELED_DIR / "written" / "th_a.csv", dtype=str, keep_default_na=False).head(150)
     comparison = compare_designs(pd.concat([frame, thai], ignore_index=True), ["text", "text+context+lexicon"], folds=3)
     assert set(comparison) == {"text", "text+context+lexicon"}
     for scores in comparison.values():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.config import DEFAULT_GOLD_SEGMENTATION_DIR, DEFAULT_LABELED_DIR
+from tests.paths import GOLD_SEGMENTATION_DIR, LABELED_DIR
 from pipeline.datasets.gold_tsv import GoldFormatError, align_gold, gold_labeled_rows, read_gold
 from pipeline.datasets.labeled import LabeledDataError, frame_sha256, load_labeled, read_labeled_file
 from tests.conftest import SEED_FILES
@@ -14,29 +14,29 @@ HEADER = "text,lang,labels,section_path,lead_in,source\n"
 
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.stem)
 def test_gold_files_cover_their_seed(path) -> None:
-    units = align_gold(read_gold(DEFAULT_GOLD_SEGMENTATION_DIR / f"{path.stem}.tsv"), path.read_text("utf-8"))
+    units = align_gold(read_gold(GOLD_SEGMENTATION_DIR / f"{path.stem}.tsv"), path.read_text("utf-8"))
     assert units and all(u.labels for u in units if not u.is_heading)
 
 
 def test_gold_misalignment_is_reported() -> None:
-    units = read_gold(DEFAULT_GOLD_SEGMENTATION_DIR / f"{SEED_FILES[0].stem}.tsv")
+    units = read_gold(GOLD_SEGMENTATION_DIR / f"{SEED_FILES[0].stem}.tsv")
     with pytest.raises(GoldFormatError, match="in no unit"):
         align_gold(units[1:], SEED_FILES[0].read_text("utf-8"))
 
 
 def test_gold_rows_carry_context() -> None:
-    rows = gold_labeled_rows(read_gold(DEFAULT_GOLD_SEGMENTATION_DIR / "004_0bc82049ed12847c.tsv"), "gold:004")
+    rows = gold_labeled_rows(read_gold(GOLD_SEGMENTATION_DIR / "004_0bc82049ed12847c.tsv"), "gold:004")
     row = next(r for r in rows if r["text"].startswith("- Server logs"))
     assert row["section_path"].endswith("Data Retention > Website and Usage Data")
     assert row["labels"] == "data_retention"
-    thai = gold_labeled_rows(read_gold(DEFAULT_GOLD_SEGMENTATION_DIR / "003_1afedaf606ef70f7.tsv"), "gold:003")
+    thai = gold_labeled_rows(read_gold(GOLD_SEGMENTATION_DIR / "003_1afedaf606ef70f7.tsv"), "gold:003")
     item = next(r for r in thai if r["text"].startswith("5.2"))
     assert item["lead_in"] == "บริษัทอาจใช้ข้อมูลส่วนบุคคลของท่านเพื่อวัตถุประสงค์ดังต่อไปนี้"
     assert item["lang"] == "th"
 
 
 def test_default_corpus_loads_every_seed_clause() -> None:
-    frame = load_labeled([DEFAULT_LABELED_DIR])
+    frame = load_labeled([LABELED_DIR])
     assert set(frame["lang"]) >= {"en", "th"}
     seeds = frame[frame["source"].str.startswith("gold:")]
     assert seeds["source"].nunique() == 5

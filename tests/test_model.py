@@ -13,11 +13,12 @@ import pytest
 
 from pipeline.classify.clauses import classify_clauses
 from pipeline.config import CATEGORIES, DEFAULT_MODEL_DIR
+from tests.paths import GOLD_SEGMENTATION_DIR
 from pipeline.classify.features import WordTokenizer, labeled_inputs, model_inputs
 from pipeline.datasets.labeled import frame_sha256, load_labeled, split_labels
 from pipeline.classify.model import ClauseClassifier, ModelError, load_model, save_model
 
-GOLD_DIR = DEFAULT_MODEL_DIR.parent.parent / "data" / "labeled" / "segmentation"
+GOLD_DIR = GOLD_SEGMENTATION_DIR
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +44,31 @@ def trained(seed_labeled) -> ClauseClassifier:
 )
 def test_tokenizer_handles_both_scripts(text: str, tokens: list[str]) -> None:
     assert WordTokenizer()(text) == tokens
+
+
+def test_follows_the_scikit_learn_estimator_contract(trained, seed_labeled) -> None:
+    from sklearn.base import clone, is_classifier
+    from sklearn.exceptions import NotFittedError
+    from sklearn.utils.validation import check_is_fitted
+
+    unfitted = ClauseClassifier(design="text+context", c=2.0)
+    copy = clone(unfitted)
+    assert copy is not unfitted and copy.get_params() == unfitted.get_params()
+    assert is_classifier(unfitted)
+    with pytest.raises(NotFittedError):
+        check_is_fitted(unfitted)
+    with pytest.raises(NotFittedError):
+        unfitted.predict_proba(labeled_inputs(seed_labeled.head(3)))
+    check_is_fitted(trained)
+    refit = clone(trained)
+    assert not hasattr(refit, "pipeline_") and refit.get_params() == trained.get_params()
+
+
+def test_predict_is_the_indicator_matrix_of_predict_labels(trained, seed_labeled) -> None:
+    inputs = labeled_inputs(seed_labeled.head(12))
+    matrix, labels = trained.predict(inputs), trained.predict_labels(inputs)
+    assert matrix.shape == (12, len(CATEGORIES))
+    assert [[CATEGORIES[j] for j in row.nonzero()[0]] for row in matrix] == [sorted(row, key=CATEGORIES.index) for row in labels]
 
 
 def test_fit_returns_self_and_learns_labels(seed_labeled) -> None:

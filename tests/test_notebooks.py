@@ -19,13 +19,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.config import DEFAULT_DEV_GOLD_DIR, DEFAULT_INPUT_DIR, DEFAULT_LABELED_DIR, DEFAULT_MODELS_DIR, DEFAULT_OUTPUT_PATH, REPO_ROOT
+from tests.paths import DEV_GOLD_DIR, LABELED_DIR, MODELS_DIR, PROCESSED_DIR, RAW_DIR, REPO
 from tests.conftest import SEED_FILES, THAI_SEED
 
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 
-NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+NOTEBOOKS_DIR = REPO / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 #: A hung cell fails the test instead of the CI run.
 DEFAULT_CELL_TIMEOUT = 600
@@ -77,7 +77,7 @@ def printed(notebook) -> str:
 @pytest.fixture
 def untouched_repository():
     """Fails the test if it changed anything under data/processed/ or models/."""
-    folders = (DEFAULT_OUTPUT_PATH.parent, DEFAULT_MODELS_DIR)
+    folders = (PROCESSED_DIR, MODELS_DIR)
     before = snapshot(*folders)
     yield
     assert snapshot(*folders) == before
@@ -125,7 +125,7 @@ def test_notebooks_define_no_logic_and_import_only_the_package(path) -> None:
 
 def test_explore_notebook_runs_the_pipeline_when_the_table_is_missing(tmp_path, untouched_repository) -> None:
     raw = tmp_path / "raw"
-    shutil.copytree(DEFAULT_INPUT_DIR, raw)
+    shutil.copytree(RAW_DIR, raw)
     clauses_path = tmp_path / "processed" / "clauses.parquet"
 
     notebook, seconds = execute("01_explore_clauses.ipynb", {"CLAUSES_PATH": clauses_path, "INPUT_DIR": raw}, tmp_path)
@@ -146,9 +146,9 @@ def test_explore_notebook_runs_the_pipeline_when_the_table_is_missing(tmp_path, 
 
 def test_retrain_notebook_saves_a_model_version_and_runs_with_it(tmp_path, untouched_repository) -> None:
     labeled, test, raw = tmp_path / "labeled", tmp_path / "dev", tmp_path / "raw"
-    shutil.copytree(DEFAULT_LABELED_DIR, labeled, ignore=shutil.ignore_patterns("attributes"))
-    shutil.copytree(DEFAULT_DEV_GOLD_DIR, test)
-    shutil.copytree(DEFAULT_INPUT_DIR, raw)
+    shutil.copytree(LABELED_DIR, labeled, ignore=shutil.ignore_patterns("attributes"))
+    shutil.copytree(DEV_GOLD_DIR, test)
+    shutil.copytree(RAW_DIR, raw)
     model_dir, run_output = tmp_path / "models" / "clauses-0.2.1", tmp_path / "retrained" / "clauses.parquet"
     parameters = {"LABELED_DIR": labeled, "TEST_DIR": test, "INPUT_DIR": raw, "MODEL_DIR": model_dir, "RUN_OUTPUT": run_output}
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from pipeline.config import REPO_ROOT
+from tests.paths import REPO
 
 
 def quick_start_commands() -> list[str]:
-    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     return [block.strip() for block in re.findall(r"```bash\n(.*?)```", section, re.S)]
 
@@ -22,5 +22,5 @@ def test_quick_start_has_exactly_two_commands() -> None:
 
 
 def test_ci_runs_the_readme_test_command() -> None:
-    ci = (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert quick_start_commands()[1] in ci

@@ -19,7 +19,8 @@ import pytest
 
 import pipeline.ingest.files
 from pipeline.runtime.cache import DocumentCache
-from pipeline.config import DEFAULT_CACHE_NAME, DEFAULT_MANIFEST_NAME, REPO_ROOT
+from pipeline.config import DEFAULT_CACHE_NAME, DEFAULT_MANIFEST_NAME
+from tests.paths import REPO
 from pipeline.export.tables import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, to_table
 from pipeline.runtime.run import run_pipeline
 from tests.conftest import SEED_FILES
@@ -204,7 +205,7 @@ def test_rerun_reuses_unchanged_files_and_redoes_changed_ones(tmp_path) -> None:
 
 def start_run(folder: Path, out: Path, workers: int) -> subprocess.Popen:
     code = f"from pipeline.runtime.run import run_pipeline; run_pipeline({str(folder)!r}, {str(out)!r}, workers={workers})"
-    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 

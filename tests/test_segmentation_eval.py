@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pipeline.evaluation.segmentation import BoundaryScore, evaluate_segmentation
+from tests.paths import DEV_DIR, GOLD_SEGMENTATION_DIR, RAW_DIR
 
 
 def test_boundary_score_counts() -> None:
@@ -14,7 +15,7 @@ def test_boundary_score_counts() -> None:
 
 
 def test_pipeline_beats_line_baselines_on_seed_gold() -> None:
-    report = evaluate_segmentation()
+    report = evaluate_segmentation(RAW_DIR, GOLD_SEGMENTATION_DIR)
     assert len(report["documents"]) == 5
     pipeline, baseline = report["pipeline"], report["baseline"]
     assert pipeline["en"]["f1"] >= 0.95
@@ -25,10 +26,7 @@ def test_pipeline_beats_line_baselines_on_seed_gold() -> None:
 
 def test_dev_policies_in_other_layouts_stay_above_targets() -> None:
     """Markdown, hard-wrapped, HTML, Thai and bilingual policies written with their gold."""
-    from pipeline.config import REPO_ROOT
-
-    dev = REPO_ROOT / "data" / "dev"
-    report = evaluate_segmentation(dev / "raw", dev / "segmentation")
+    report = evaluate_segmentation(DEV_DIR / "raw", DEV_DIR / "segmentation")
     assert len(report["documents"]) == 6
     assert report["pipeline"]["en"]["f1"] >= 0.95
     assert report["pipeline"]["th"]["f1"] >= 0.90

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from pipeline import views
-from pipeline.config import CATEGORIES, DEFAULT_DEV_GOLD_DIR, DEFAULT_MODEL_DIR
+from pipeline.config import CATEGORIES, DEFAULT_MODEL_DIR
+from tests.paths import DEV_GOLD_DIR
 from pipeline.evaluation.categories import predict_labeled, score_labels
 from pipeline.export.tables import CLAUSE_SCHEMA, score_column
 from pipeline.evaluation.active_learning import uncertainty_margins
@@ -149,7 +150,7 @@ def test_select_clauses_refuses_an_unknown_column(tables) -> None:
 
 
 def test_confusion_agrees_with_the_scores_on_the_dev_policies(model) -> None:
-    test = training_frame([DEFAULT_DEV_GOLD_DIR])
+    test = training_frame([DEV_GOLD_DIR])
     gold, predicted = predict_labeled(model, test)
     confusion = views.category_confusion(gold, predicted)
     report = score_labels(gold, predicted)

@@ -57,8 +57,52 @@ class WordTokenizer:
         return list(word_tokens(text))
 
 
-def model_inputs(text_norm: Iterable[str], section_paths: Iterable[Iterable[str]], lead_ins: Iterable[str | None]) -> pd.DataFrame:
-    """The frame the classifier reads: ``text``, ``context`` and ``concepts`` columns."""
+#: Optional labeled-row columns that place a clause in its document: the clauses before and after it, and where it is.
+ORDER_COLUMNS = ("prev_text", "next_text", "position")
+#: Position tokens: the tenth of the policy a clause is in, and whether it opens or closes the policy.
+POSITION_BUCKETS = 10
+NO_POSITION = "posna"
+
+
+def position_tokens(index: int, count: int) -> str:
+    """Tokens for where clause ``index`` of ``count`` sits in its policy ("pos0 first" ... "pos9 last").
+
+    >>> position_tokens(0, 40), position_tokens(39, 40)
+    ('pos0 first', 'pos9 last')
+    """
+    tokens = [f"pos{min(index * POSITION_BUCKETS // max(count, 1), POSITION_BUCKETS - 1)}"]
+    if index == 0:
+        tokens.append("first")
+    if index == count - 1:
+        tokens.append("last")
+    return " ".join(tokens)
+
+
+def document_order(texts: list[str]) -> dict[str, list[str]]:
+    """The ``prev_text``, ``next_text`` and ``position`` columns of the clauses of one policy, in order."""
+    count = len(texts)
+    return {
+        "prev_text": ["", *texts[:-1]][:count],
+        "next_text": [*texts[1:], ""][:count],
+        "position": [position_tokens(i, count) for i in range(count)],
+    }
+
+
+def model_inputs(
+    text_norm: Iterable[str],
+    section_paths: Iterable[Iterable[str]],
+    lead_ins: Iterable[str | None],
+    neighbours: Iterable[str] | None = None,
+    positions: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """The frame the classifier reads.
+
+    Columns: ``text`` (the normalized clause), ``context`` (heading path and
+    lead-in), ``concepts`` (lexicon concepts of both), ``neighbours`` (the
+    clauses before and after it) and ``position`` (:func:`position_tokens`).
+    Clauses read out of any policy (labeled clauses written one by one) have
+    no neighbours and the position :data:`NO_POSITION`.
+    """
     text_norm = list(text_norm)
     context = [
         CONTEXT_SEPARATOR.join(part for part in (" ".join(path), lead if isinstance(lead, str) else "") if part)
@@ -69,15 +113,37 @@ def model_inputs(text_norm: Iterable[str], section_paths: Iterable[Iterable[str]
         concept_text(text) + " " + concept_text(about).replace(CONCEPT_PREFIX, CONTEXT_CONCEPT_PREFIX)
         for text, about in zip(text_norm, context)
     ]
-    return pd.DataFrame({"text": text_norm, "context": context, "concepts": concepts})
+    neighbours = list(neighbours) if neighbours is not None else [""] * len(text_norm)
+    positions = list(positions) if positions is not None else [NO_POSITION] * len(text_norm)
+    return pd.DataFrame({"text": text_norm, "context": context, "concepts": concepts,
+                         "neighbours": [text or EMPTY_CONTEXT for text in neighbours], "position": positions})
+
+
+def clause_inputs(frame: pd.DataFrame) -> pd.DataFrame:
+    """Model inputs for the clauses of one policy, in order (``text_norm``, ``section_path``, ``lead_in``)."""
+    texts = list(frame["text_norm"])
+    order = document_order(texts)
+    neighbours = [f"{before} {after}".strip() for before, after in zip(order["prev_text"], order["next_text"])]
+    return model_inputs(texts, frame["section_path"], frame["lead_in"], neighbours, order["position"])
 
 
 def labeled_inputs(frame: pd.DataFrame) -> pd.DataFrame:
-    """Model inputs for labeled rows, normalized the way the pipeline normalizes clauses."""
+    """Model inputs for labeled rows, normalized the way the pipeline normalizes clauses.
+
+    Rows with :data:`ORDER_COLUMNS` (clauses read out of a policy) get their
+    neighbours and position; rows without them get none.
+    """
     text_norm = [
         normalize_text(strip_list_marker(text), lang or detect_language(text))
         for text, lang in zip(frame["text"], frame["lang"])
     ]
     paths = [[part for part in path.split(" > ") if part] for path in frame["section_path"]]
     leads = [normalize_text(lead, detect_language(lead)) for lead in frame["lead_in"]]
-    return model_inputs(text_norm, paths, leads)
+    neighbours = positions = None
+    if all(column in frame.columns for column in ORDER_COLUMNS):
+        neighbours = [
+            " ".join(normalize_text(strip_list_marker(text), detect_language(text)) for text in (before, after) if isinstance(text, str) and text)
+            for before, after in zip(frame["prev_text"], frame["next_text"])
+        ]
+        positions = [position if isinstance(position, str) and position else NO_POSITION for position in frame["position"]]
+    return model_inputs(text_norm, paths, leads, neighbours, positions)

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.utils.validation import check_is_fitted
 
 from ..export.atomic import atomic_write, atomic_write_text
 from ..config import (
@@ -48,6 +50,7 @@ TRUSTED_TYPES = (
     "sklearn.compose._column_transformer.ColumnTransformer",
     "sklearn.feature_extraction.text.TfidfTransformer",
     "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.feature_extraction.text.CountVectorizer",
     "sklearn.linear_model._logistic.LogisticRegression",
     "sklearn.multiclass.OneVsRestClassifier",
     "sklearn.pipeline.Pipeline",
@@ -61,6 +64,8 @@ TRUSTED_TYPES = (
     "builtins.slice",
 )
 DEFAULT_C = 4.0
+#: BLAS threads while fitting (see :meth:`ClauseClassifier.fit`).
+DEFAULT_BLAS_THREADS = 1
 #: Hash buckets of the character n-grams (a few hundred thousand distinct n-grams share them).
 DEFAULT_CHAR_BUCKETS = 2**21
 #: Folds of the grouped cross-validation that tunes per-category thresholds.
@@ -94,25 +99,30 @@ def _concept_vectorizer():
     return TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
 
 
+def _token_vectorizer():
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    return CountVectorizer(token_pattern=r"\S+", lowercase=False, binary=True)
+
+
+_TEXT = (("words", _word_vectorizer, "text", 1.0), ("chars", _char_vectorizer, "text", 1.0))
+_CONTEXT = (("context", _word_vectorizer, "context", 1.0),)
+_LEXICON = (("concepts", _concept_vectorizer, "concepts", 0.3),)
+_NEIGHBOURS = (("neighbours", _word_vectorizer, "neighbours", 0.5),)
+_POSITION = (("position", _token_vectorizer, "position", 0.5),)
+
 #: Feature designs by name: (feature name, vectorizer factory, input column, weight).
 #: The concept features weigh 0.3: at full weight they carry English-to-Thai
 #: transfer furthest but hurt long, out-of-domain English text (OPP-115 segments).
+#: Neighbours (the clauses before and after) and position weigh 0.5: they are
+#: evidence about a clause, not the clause.
 DESIGNS: dict[str, tuple[tuple[str, Callable, str, float], ...]] = {
-    "text": (
-        ("words", _word_vectorizer, "text", 1.0),
-        ("chars", _char_vectorizer, "text", 1.0),
-    ),
-    "text+context": (
-        ("words", _word_vectorizer, "text", 1.0),
-        ("chars", _char_vectorizer, "text", 1.0),
-        ("context", _word_vectorizer, "context", 1.0),
-    ),
-    "text+context+lexicon": (
-        ("words", _word_vectorizer, "text", 1.0),
-        ("chars", _char_vectorizer, "text", 1.0),
-        ("context", _word_vectorizer, "context", 1.0),
-        ("concepts", _concept_vectorizer, "concepts", 0.3),
-    ),
+    "text": _TEXT,
+    "text+context": _TEXT + _CONTEXT,
+    "text+context+lexicon": _TEXT + _CONTEXT + _LEXICON,
+    "text+context+lexicon+neighbours": _TEXT + _CONTEXT + _LEXICON + _NEIGHBOURS,
+    "text+context+lexicon+position": _TEXT + _CONTEXT + _LEXICON + _POSITION,
+    "text+context+lexicon+neighbours+position": _TEXT + _CONTEXT + _LEXICON + _NEIGHBOURS + _POSITION,
 }
 DEFAULT_DESIGN = "text+context+lexicon"
 
@@ -139,13 +149,16 @@ def build_classifier(design: str = DEFAULT_DESIGN, c: float = DEFAULT_C):
     return Pipeline([("features", features), ("classifier", classifier)])
 
 
-class ClauseClassifier:
-    """Multi-label classifier of clauses into the ten categories.
+class ClauseClassifier(ClassifierMixin, BaseEstimator):
+    """Multi-label classifier of clauses into the ten categories, a scikit-learn estimator.
 
-    ``X`` is a frame from :func:`pipeline.classify.features.model_inputs`; ``Y`` is a
-    list of label lists. With ``groups`` (one per row, e.g. the source
-    policy), ``fit`` tunes each category's decision threshold on out-of-fold
-    scores of a grouped cross-validation inside the training rows.
+    ``X`` is a frame from :func:`pipeline.classify.features.model_inputs`; ``y``
+    is a list of label lists (or a label-indicator matrix in ``labels``
+    order). With ``groups`` (one per row, e.g. the source policy), ``fit``
+    tunes each category's decision threshold on out-of-fold scores of a
+    grouped cross-validation inside the training rows. ``predict`` returns
+    the label-indicator matrix, as scikit-learn's multi-label estimators do;
+    :meth:`predict_labels` returns the category ids of each clause.
     """
 
     def __init__(
@@ -156,19 +169,25 @@ class ClauseClassifier:
         c: float = DEFAULT_C,
         tune_thresholds: bool = True,
     ):
-        self.labels = tuple(labels)
+        self.labels = labels
         self.design = design
         self.threshold = threshold
         self.c = c
         self.tune_thresholds = tune_thresholds
 
-    def fit(self, X: pd.DataFrame, Y: list[list[str]], groups: list[str] | None = None) -> ClauseClassifier:
-        matrix = self._binarize(Y)
-        self.labels_ = self.labels
-        self.thresholds_ = np.full(len(self.labels_), self.threshold)
-        if self.tune_thresholds and groups is not None and len(set(groups)) >= DEFAULT_THRESHOLD_FOLDS:
-            self.thresholds_ = self._tuned_thresholds(X, matrix, np.asarray(groups))
-        self.pipeline_ = build_classifier(self.design, self.c).fit(X, matrix)
+    def fit(self, X: pd.DataFrame, y, groups=None) -> ClauseClassifier:
+        from sklearn.preprocessing import MultiLabelBinarizer
+        from threadpoolctl import threadpool_limits
+
+        self.labels_ = tuple(self.labels)
+        self.classes_ = np.asarray(self.labels_)
+        matrix = np.asarray(y) if _is_indicator(y) else MultiLabelBinarizer(classes=list(self.labels_)).fit_transform(y)
+        # Sparse logistic regression gains nothing from BLAS threads, which spin against each other on shared cores.
+        with threadpool_limits(limits=DEFAULT_BLAS_THREADS, user_api="blas"):
+            self.thresholds_ = np.full(len(self.labels_), float(self.threshold))
+            if self.tune_thresholds and groups is not None and len(set(groups)) >= DEFAULT_THRESHOLD_FOLDS:
+                self.thresholds_ = self._tuned_thresholds(X, matrix, np.asarray(groups))
+            self.pipeline_ = build_classifier(self.design, self.c).fit(X, matrix)
         return self
 
     def _tuned_thresholds(self, X: pd.DataFrame, matrix: np.ndarray, groups: np.ndarray) -> np.ndarray:
@@ -180,14 +199,6 @@ class ClauseClassifier:
             scores[test] = model.predict_proba(X.iloc[test])
         return np.array([best_threshold(matrix[:, j], scores[:, j], self.threshold) for j in range(matrix.shape[1])])
 
-    def _binarize(self, Y: list[list[str]]) -> np.ndarray:
-        index = {label: i for i, label in enumerate(self.labels)}
-        matrix = np.zeros((len(Y), len(self.labels)), dtype=int)
-        for row, labels in enumerate(Y):
-            for label in labels:
-                matrix[row, index[label]] = 1
-        return matrix
-
     def predict_proba(self, X: pd.DataFrame) -> np.ndarray:
         """Scores in [0, 1], one column per label in ``labels_`` order.
 
@@ -195,6 +206,7 @@ class ClauseClassifier:
         per-call validation, which costs more than the arithmetic on the few
         dozen clauses of one policy.
         """
+        check_is_fitted(self, "pipeline_")
         if len(X) == 0:
             return np.zeros((0, len(self.labels_)))
         linear = self._linear_form()
@@ -228,14 +240,26 @@ class ClauseClassifier:
 
     def decide(self, scores: np.ndarray) -> list[list[str]]:
         """Labels over their threshold; the best label when none is, so no clause is unlabeled."""
+        check_is_fitted(self, "thresholds_")
         decided = []
         for row in scores:
             chosen = [label for label, score, limit in zip(self.labels_, row, self.thresholds_) if score >= limit]
             decided.append(chosen or [self.labels_[int(np.argmax(row / self.thresholds_))]])
         return decided
 
-    def predict(self, X: pd.DataFrame) -> list[list[str]]:
+    def predict_labels(self, X: pd.DataFrame) -> list[list[str]]:
+        """The category ids of each clause (see :meth:`decide`)."""
         return self.decide(self.predict_proba(X))
+
+    def predict(self, X: pd.DataFrame) -> np.ndarray:
+        """The label-indicator matrix of :meth:`predict_labels`, one column per label in ``labels_`` order."""
+        from sklearn.preprocessing import MultiLabelBinarizer
+
+        return MultiLabelBinarizer(classes=list(self.labels_)).fit_transform(self.predict_labels(X))
+
+
+def _is_indicator(y) -> bool:
+    return isinstance(y, np.ndarray) and y.ndim == 2
 
 
 def best_threshold(truth: np.ndarray, scores: np.ndarray, default: float) -> float:
@@ -274,8 +298,14 @@ def save_model(
     metrics: dict,
     name: str = DEFAULT_MODEL_NAME,
     version: str = DEFAULT_MODEL_VERSION,
+    training_sources: dict[str, str] | None = None,
 ) -> Path:
-    """Write the model directory: skops weights, meta.json, metrics.json and a model card."""
+    """Write the model directory: skops weights, meta.json, metrics.json and a model card.
+
+    ``training_sources`` maps each training source to the fingerprint of its
+    clause texts (:func:`pipeline.datasets.labeled.source_fingerprints`), so
+    that evaluating the model on its own training documents can be refused.
+    """
     import skops.io as sio
 
     directory = Path(directory)
@@ -293,6 +323,7 @@ def save_model(
         "thresholds": [float(t) for t in model.thresholds_],
         "training_data_sha256": training_sha256,
         "training_rows": training_rows,
+        "training_sources": dict(sorted((training_sources or {}).items())),
         "model_sha256": file_sha256(directory / MODEL_FILE),
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "libraries": library_versions(),
@@ -339,6 +370,7 @@ def load_model(directory: str | Path) -> tuple[ClauseClassifier, dict]:
     model = ClauseClassifier(tuple(meta["labels"]), design=meta.get("design", DEFAULT_DESIGN))
     model.pipeline_ = sio.load(model_path, trusted=types)
     model.labels_ = tuple(meta["labels"])
+    model.classes_ = np.asarray(model.labels_)
     model.thresholds_ = np.asarray(meta["thresholds"], dtype=float)
     return model, meta
 

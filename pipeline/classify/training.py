@@ -7,25 +7,32 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..config import DEFAULT_LABELED_DIR, DEFAULT_MODEL_DIR
+from ..config import DEFAULT_LABELED_DIR, DEFAULT_MODEL_NAME, DEFAULT_MODEL_VERSION
 from ..evaluation.categories import compare_designs, cross_validate
-from .features import labeled_inputs
-from ..datasets.labeled import frame_sha256, load_labeled, split_labels
+from .features import ORDER_COLUMNS, labeled_inputs
+from ..datasets.corpus import CORPUS_SOURCE_PREFIX, corpus_frame, load_corpus
+from ..datasets.labeled import LABELED_COLUMNS, frame_sha256, load_labeled, source_fingerprints, split_labels
 from .model import DEFAULT_DESIGN, DESIGNS, ClauseClassifier, save_model
 
 
-def training_frame(labeled: Iterable[str | Path] = (DEFAULT_LABELED_DIR,), opp115: str | Path | None = None) -> pd.DataFrame:
-    """Labeled rows from files and folders, plus the OPP-115 corpus when its folder is given."""
+def training_frame(
+    labeled: Iterable[str | Path] = (DEFAULT_LABELED_DIR,),
+    opp115: str | Path | None = None,
+    corpora: Iterable[str | Path] = (),
+) -> pd.DataFrame:
+    """Labeled rows from files and folders, the gold clauses of corpus folders, and OPP-115 when its folder is given."""
     frames = []
     labeled = list(labeled)
     if labeled:
         frames.append(load_labeled(labeled))
+    for corpus in corpora:
+        frames.append(corpus_frame(load_corpus(corpus)).loc[:, [*LABELED_COLUMNS, *ORDER_COLUMNS]])
     if opp115 is not None:
         from ..datasets.opp115 import load_opp115
 
         frames.append(load_opp115(opp115))
     if not frames:
-        raise ValueError("nothing to train on: give labeled files or an OPP-115 folder")
+        raise ValueError("nothing to train on: give labeled files, a corpus folder or an OPP-115 folder")
     return pd.concat(frames, ignore_index=True)
 
 
@@ -33,6 +40,11 @@ def fit_classifier(frame: pd.DataFrame, design: str = DEFAULT_DESIGN) -> ClauseC
     """Fit on every row, with thresholds tuned on folds grouped by ``source``."""
     model = ClauseClassifier(design=design)
     return model.fit(labeled_inputs(frame), [split_labels(labels) for labels in frame["labels"]], groups=list(frame["source"]))
+
+
+def real_rows(frame: pd.DataFrame) -> pd.Series:
+    """Which rows are gold clauses of real documents (a corpus folder), the rows models are scored on."""
+    return frame["source"].str.startswith(CORPUS_SOURCE_PREFIX)
 
 
 #: Designs within this micro-F1 of the best count as tied; the tie goes to cross-lingual transfer.
@@ -48,30 +60,43 @@ def choose_design(comparison: dict[str, dict]) -> str:
 
 def train_model(
     labeled: Iterable[str | Path] = (DEFAULT_LABELED_DIR,),
-    out_dir: str | Path = DEFAULT_MODEL_DIR,
+    out_dir: str | Path | None = None,
     folds: int = 5,
     opp115: str | Path | None = None,
-    design: str = DEFAULT_DESIGN,
+    corpora: Iterable[str | Path] = (),
+    design: str | None = None,
     compare: bool = False,
+    name: str = DEFAULT_MODEL_NAME,
+    version: str = DEFAULT_MODEL_VERSION,
 ) -> tuple[ClauseClassifier, dict]:
     """Fit on every labeled row, measure, save; return the model and its metrics.
 
-    ``folds=0`` skips the cross-validation. ``compare`` first scores every
-    design in :data:`pipeline.classify.model.DESIGNS`, keeps the one
-    :func:`choose_design` picks, and records the comparison in the metrics.
+    Scores come from grouped cross-validation (``folds``; 0 skips it): on the
+    gold clauses of the ``corpora`` when there are any (real documents, a
+    policy and its translation in the same fold, every other row joining each
+    training fold), on all rows otherwise. ``compare`` first scores every
+    design in :data:`pipeline.classify.model.DESIGNS` the same way, keeps the
+    one :func:`choose_design` picks, and records the comparison. ``out_dir``
+    None trains and measures without saving.
     """
-    frame = training_frame(labeled, opp115)
+    frame = training_frame(labeled, opp115, corpora)
+    real = real_rows(frame)
+    scored, extra = (frame[real], frame[~real]) if real.any() else (frame, None)
     metrics: dict = {
         "training_rows": len(frame),
         "rows_per_language": {str(k): int(v) for k, v in frame["lang"].value_counts().items()},
+        "rows_per_kind": {str(k): int(v) for k, v in frame["source"].str.split(":").str[0].value_counts().items()},
+        "scored_on": "gold clauses of real documents, document-grouped" if real.any() else "all rows, grouped by source",
     }
+    design = design or DEFAULT_DESIGN
     if compare:
-        comparison = compare_designs(frame, list(DESIGNS), folds or 5)
+        comparison = compare_designs(scored, list(DESIGNS), folds or 5, extra_training=extra)
         design = choose_design(comparison)
         metrics["design_comparison"] = comparison
     metrics["design"] = design
     if folds:
-        metrics["cross_validation"] = cross_validate(frame, folds, design)
+        metrics["cross_validation"] = cross_validate(scored, folds, design, extra_training=extra)
     model = fit_classifier(frame, design)
-    save_model(model, out_dir, frame_sha256(frame), len(frame), metrics)
+    if out_dir is not None:
+        save_model(model, out_dir, frame_sha256(frame), len(frame), metrics, name, version, source_fingerprints(frame))
     return model, metrics

@@ -32,6 +32,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from ..attributes import ATTRIBUTE_FAMILIES
 from ..attributes.vocabulary import (
     DATA_TYPES,
@@ -45,6 +47,9 @@ from ..attributes.vocabulary import (
 from ..config import CATEGORIES
 from ..ingest.files import read_document
 from ..records import Document
+from ..classify.features import ORDER_COLUMNS
+from .gold_tsv import gold_labeled_rows
+from .labeled import LABELED_COLUMNS
 from ..text.chars import is_blank
 
 UNIT_KINDS = ("H", "C", "I", "i", "T", "B")
@@ -350,3 +355,28 @@ def _main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(_main())
+
+
+#: The ``source`` of a corpus document's clauses starts with this, then the document's cross-validation group.
+CORPUS_SOURCE_PREFIX = "real:"
+#: Columns of :func:`corpus_frame` beyond the labeled-corpus columns.
+CORPUS_COLUMNS = ("doc_id", "doc_lang", "format", "group", "start", "end", "attributes")
+
+
+def corpus_frame(documents: list[CorpusDocument]) -> pd.DataFrame:
+    """One row per gold clause: the labeled-corpus columns plus where the clause is and its gold attributes.
+
+    ``section_path`` and ``lead_in`` come from the gold headings and list
+    structure, as the pipeline derives them from its own; ``source`` is
+    ``real:`` and the document's cross-validation group, so a policy and its
+    translation always fall in the same fold.
+    """
+    rows = []
+    for doc in documents:
+        units = [unit for unit in doc.units if unit.kind not in ("B", "T")]
+        clauses = [unit for unit in units if unit.is_clause]
+        labeled = gold_labeled_rows(units, CORPUS_SOURCE_PREFIX + doc.group)
+        for unit, row in zip(clauses, labeled):
+            rows.append({**row, "doc_id": doc.doc_id, "doc_lang": doc.lang, "format": doc.format, "group": doc.group,
+                         "start": unit.start, "end": unit.end, "attributes": unit.attributes})
+    return pd.DataFrame(rows, columns=[*LABELED_COLUMNS, *ORDER_COLUMNS, *CORPUS_COLUMNS])

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..classify.features import document_order
 from ..text.language import detect_language
 from ..ingest.structure import strip_list_marker
 from ..text.chars import is_blank
@@ -91,7 +92,7 @@ def align_gold(units: list[GoldUnit], text: str, name: str = "gold", markup: boo
 
 
 def gold_labeled_rows(units: list[GoldUnit], source: str) -> list[dict[str, str]]:
-    """The clauses of a gold file as labeled-corpus rows, with heading path and lead-in."""
+    """The clauses of a gold file as labeled-corpus rows, with heading path, lead-in and place in the policy."""
     rows = []
     stack: list[tuple[int, str]] = []
     last_paragraph: str | None = None
@@ -127,5 +128,8 @@ def gold_labeled_rows(units: list[GoldUnit], source: str) -> list[dict[str, str]
                 "source": source,
             }
         )
+    order = document_order([row["text"] for row in rows])
+    for i, row in enumerate(rows):
+        row.update({column: values[i] for column, values in order.items()})
     return rows
 

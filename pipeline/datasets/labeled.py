@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..config import CATEGORIES, DEFAULT_LABELED_DIR
+from ..classify.features import ORDER_COLUMNS
 from .gold_tsv import gold_labeled_rows, read_gold
 
 LABELED_COLUMNS = ("text", "lang", "labels", "section_path", "lead_in", "source")
@@ -40,7 +41,7 @@ def read_labeled_file(path: str | Path) -> pd.DataFrame:
     missing = [column for column in LABELED_COLUMNS if column not in frame.columns]
     if missing:
         raise LabeledDataError(f"{path}: missing columns {missing}; expected {list(LABELED_COLUMNS)}")
-    frame = frame.loc[:, list(LABELED_COLUMNS)].fillna("")
+    frame = frame.loc[:, [*LABELED_COLUMNS, *(column for column in ORDER_COLUMNS if column in frame.columns)]].fillna("")
     unknown = sorted({label for labels in frame["labels"] for label in split_labels(labels)} - set(CATEGORIES))
     if unknown:
         raise LabeledDataError(f"{path}: unknown category ids {unknown}; known: {list(CATEGORIES)}")
@@ -77,3 +78,18 @@ def frame_sha256(frame: pd.DataFrame) -> str:
     for row in sorted(frame.loc[:, list(LABELED_COLUMNS)].itertuples(index=False, name=None)):
         digest.update("\x1f".join(row).encode("utf-8") + b"\x1e")
     return digest.hexdigest()
+
+
+def source_fingerprints(frame: pd.DataFrame) -> dict[str, str]:
+    """A fingerprint of each source's clause texts (not its labels), by ``source``.
+
+    A model records the fingerprints of what it was trained on, so that
+    scoring it on the same clauses, relabeled or renamed, can be refused.
+    """
+    fingerprints = {}
+    for source, texts in frame.groupby("source", sort=True)["text"]:
+        digest = hashlib.sha256()
+        for text in sorted(texts):
+            digest.update(text.encode("utf-8") + b"\x1e")
+        fingerprints[str(source)] = digest.hexdigest()
+    return fingerprints

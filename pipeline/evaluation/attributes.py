@@ -81,29 +81,37 @@ def _subject(text: str, lang: str) -> str:
 
 def evaluate_attributes(path: str | Path = DEFAULT_ATTRIBUTES_DIR) -> dict[str, object]:
     """Precision, recall and F1 per family and language, with the rows that went wrong."""
-    rows = load_attribute_rows(path)
+    return score_attribute_rows(load_attribute_rows(path))
+
+
+def score_attribute_rows(rows: list[dict], group: str = "lang") -> dict[str, object]:
+    """Score the extractors on rows with ``text``, ``lang``, ``section_path``, ``lead_in`` and ``expected``.
+
+    Scores are per family and per value of the row field ``group`` (the
+    language by default).
+    """
     counts: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     errors = []
     for row in rows:
-        lang = row["lang"]
+        lang, key = row["lang"], row[group]
         text = normalize_text(row["text"], lang)
         found = extract_attributes(text, clause_context(row.get("section_path") or [], row.get("lead_in")))
         expected = row.get("expected", {})
         for family in ATTRIBUTE_FAMILIES:
             gold = item_keys(family, expected.get(family, []), lang)
             predicted = item_keys(family, found[family], lang)
-            _count(counts[(family, lang)], gold, predicted)
+            _count(counts[(family, key)], gold, predicted)
             if gold != predicted and not _all_same(gold, predicted):
                 errors.append({"id": row.get("id"), "family": family, "missed": sorted(map(str, gold - predicted)), "extra": sorted(map(str, predicted - gold))})
         gold_subjects = subject_keys(expected.get("retention", []), lang)
         values = {value for _, value, _ in gold_subjects}
         predicted_subjects = {key for key in subject_keys(found["retention"], lang) if key[1] in values}
-        _count(counts[("retention_subject", lang)], gold_subjects, predicted_subjects)
+        _count(counts[("retention_subject", key)], gold_subjects, predicted_subjects)
     scores: dict[str, dict] = defaultdict(dict)
-    for (family, lang), (tp, fp, fn) in sorted(counts.items()):
-        scores[family][lang] = {**precision_recall_f1(tp, fp, fn), "support": int(tp + fn), "predicted": int(tp + fp)}
-    languages = sorted({row["lang"] for row in rows})
-    return {"rows": {lang: sum(row["lang"] == lang for row in rows) for lang in languages}, "families": dict(scores), "errors": errors}
+    for (family, key), (tp, fp, fn) in sorted(counts.items()):
+        scores[family][key] = {**precision_recall_f1(tp, fp, fn), "support": int(tp + fn), "predicted": int(tp + fp)}
+    keys = sorted({row[group] for row in rows})
+    return {"rows": {key: sum(row[group] == key for row in rows) for key in keys}, "families": dict(scores), "errors": errors}
 
 
 def _count(cell: list[float], gold: set, predicted: set) -> None:

@@ -71,6 +71,20 @@ def cross_validate(
     batch). ``extra_training`` rows join every training fold and are never
     tested on.
     """
+    predicted = cross_val_predict_labels(frame, folds, design, tune_thresholds, extra_training, seed)
+    gold = [split_labels(labels) for labels in frame["labels"]]
+    return {"folds": min(folds, frame["source"].nunique()), "design": design, **score_by_language(gold, predicted, list(frame["lang"]))}
+
+
+def cross_val_predict_labels(
+    frame: pd.DataFrame,
+    folds: int = DEFAULT_FOLDS,
+    design: str = DEFAULT_DESIGN,
+    tune_thresholds: bool = True,
+    extra_training: pd.DataFrame | None = None,
+    seed: int = 0,
+) -> list[list[str]]:
+    """The labels of every row as predicted by a model trained on the other folds (grouped by ``source``)."""
     from sklearn.model_selection import GroupKFold
 
     inputs = labeled_inputs(frame)
@@ -90,15 +104,15 @@ def cross_validate(
             train_groups += list(extra_training["source"])
         model = ClauseClassifier(design=design, tune_thresholds=tune_thresholds)
         model.fit(train_inputs, train_gold, groups=train_groups)
-        for i, labels in zip(test, model.predict(inputs.iloc[test])):
+        for i, labels in zip(test, model.predict_labels(inputs.iloc[test])):
             predicted[i] = labels
-    return {"folds": folds, "design": design, **score_by_language(gold, predicted, list(frame["lang"]))}
+    return predicted
 
 
 def predict_labeled(model: ClauseClassifier, frame: pd.DataFrame) -> tuple[list[list[str]], list[list[str]]]:
     """The gold and the predicted labels of labeled rows, as lists of category ids."""
     gold = [split_labels(labels) for labels in frame["labels"]]
-    return gold, model.predict(labeled_inputs(frame))
+    return gold, model.predict_labels(labeled_inputs(frame))
 
 
 def evaluate_model(model: ClauseClassifier, frame: pd.DataFrame) -> dict[str, object]:
@@ -115,12 +129,19 @@ def transfer_score(frame: pd.DataFrame, design: str, source: str = "en", target:
     return evaluate_model(model, test)["all"]
 
 
-def compare_designs(frame: pd.DataFrame, designs: list[str], folds: int = DEFAULT_FOLDS) -> dict[str, dict]:
-    """Cross-validated scores per language and English-to-Thai transfer for each design."""
+def compare_designs(
+    frame: pd.DataFrame, designs: list[str], folds: int = DEFAULT_FOLDS, extra_training: pd.DataFrame | None = None
+) -> dict[str, dict]:
+    """Cross-validated scores per language, and English-to-Thai transfer, for each design.
+
+    ``frame`` rows are scored by grouped cross-validation; ``extra_training``
+    rows join every training fold (and the transfer test's training).
+    """
     comparison = {}
+    everything = frame if extra_training is None else pd.concat([frame, extra_training], ignore_index=True)
     for design in designs:
-        scores = cross_validate(frame, folds, design)
-        transfer = transfer_score(frame, design)
+        scores = cross_validate(frame, folds, design, extra_training=extra_training)
+        transfer = transfer_score(everything, design)
         comparison[design] = {
             **{
                 f"{lang}_{average}_f1": scores[lang][average]["f1"]

@@ -19,6 +19,7 @@ from ..config import DEFAULT_GOLD_SEGMENTATION_DIR, DEFAULT_INPUT_DIR
 from .categories import precision_recall_f1
 from ..datasets.gold_tsv import align_gold, read_gold
 from ..ingest.files import HTML_SUFFIXES, read_document
+from ..records import Document
 from ..text.language import THAI, detect_language
 from ..segment.clauses import segment_clauses
 from ..text.chars import line_spans, trim_span
@@ -69,35 +70,36 @@ def _boundaries(spans: Iterable[Span]) -> dict[int, str]:
     return bounds
 
 
-def pipeline_spans(path: Path, root: Path) -> tuple[str, list[Span]]:
-    """The decoded text of a policy and the clause spans the pipeline finds in it."""
-    document = read_document(path, root)
+def segment_spans(document: Document) -> list[Span]:
+    """The clause spans the pipeline finds in a document, as offsets into its decoded text."""
     clauses, _ = segment_clauses(document)
     spans = []
     for clause in clauses:
         start, end = document.to_text_span(clause.start, clause.end)
         spans.append((start, end, clause.lang))
-    return document.text, spans
+    return spans
 
 
-def line_baseline_spans(text: str) -> list[Span]:
-    """Every line split by the raw sentencizer (English) or raw crfcut (Thai)."""
+def line_baseline_spans(document: Document) -> list[Span]:
+    """Every line of the document's view split by the raw sentencizer (English) or raw crfcut (Thai)."""
     from pythainlp.tokenize import sent_tokenize
 
     english = _raw_sentencizer()
+    view = document.view
     spans = []
-    for start, end in line_spans(text):
-        line = text[start:end]
+    for start, end in line_spans(view):
+        line = view[start:end]
         if detect_language(line) == THAI:
             pieces = sent_tokenize(line, engine="crfcut")
         else:
             pieces = [sentence.text_with_ws for sentence in english(line).sents]
         cursor = start
         for piece in pieces:
-            piece_start, piece_end = trim_span(text, cursor, cursor + len(piece))
+            piece_start, piece_end = trim_span(view, cursor, cursor + len(piece))
             cursor += len(piece)
             if piece_start < piece_end:
-                spans.append((piece_start, piece_end, detect_language(text[piece_start:piece_end])))
+                text_start, text_end = document.to_text_span(piece_start, piece_end)
+                spans.append((text_start, text_end, detect_language(view[piece_start:piece_end])))
     return spans
 
 
@@ -125,13 +127,14 @@ def evaluate_segmentation(
         matches = sorted(p for p in raw_dir.glob(gold_path.stem + ".*") if p.is_file())
         if not matches:
             raise FileNotFoundError(f"{gold_path}: no policy named {gold_path.stem}.* in {raw_dir}")
-        text, predicted = pipeline_spans(matches[0], raw_dir)
+        document = read_document(matches[0], raw_dir)
         gold = [
             (unit.start, unit.end, detect_language(unit.text))
-            for unit in align_gold(read_gold(gold_path), text, str(gold_path), markup=matches[0].suffix in HTML_SUFFIXES)
+            for unit in align_gold(read_gold(gold_path), document.text, str(gold_path), markup=matches[0].suffix in HTML_SUFFIXES)
             if not unit.is_heading
         ]
+        predicted = segment_spans(document)
         pipeline_score.add(predicted, gold)
-        baseline_score.add(line_baseline_spans(text), gold)
+        baseline_score.add(line_baseline_spans(document), gold)
         documents.append(gold_path.stem)
     return {"pipeline": pipeline_score.summary(), "baseline": baseline_score.summary(), "documents": documents}

@@ -7,20 +7,8 @@ from collections import Counter
 import pandas as pd
 
 from ..attributes import ATTRIBUTE_FAMILIES
-from ..attributes.durations import describe_value
 from ..config import CATEGORIES
 from .tables import DOCUMENT_SCHEMA, empty_frame
-
-_SHOWN = (
-    ("rights", "Rights"),
-    ("laws", "Laws"),
-    ("data_types", "Data types"),
-    ("recipients", "Recipients"),
-    ("purposes", "Purposes"),
-    ("transfer_mechanisms", "Transfer mechanisms"),
-    ("security_measures", "Security measures"),
-)
-
 
 def summarize_documents(clauses: pd.DataFrame) -> pd.DataFrame:
     """The document table of a clause table (with labels and attribute columns), one row per ``doc_id``.
@@ -60,43 +48,3 @@ def _distinct(values) -> list:
             seen.add(key)
             kept.append(value)
     return kept
-
-
-def format_summary(document: dict) -> str:
-    """A document row as readable text, as ``clauses show`` prints it."""
-    lines = [
-        f"{document['doc_id']}  ({document['source_path']})",
-        f"  {document['clauses']} clauses; languages: {', '.join(document['languages'])}",
-        "  Categories: " + ", ".join(f"{category} ({count})" for category, count in _pairs(document["category_counts"])),
-        "  Retention:",
-    ]
-    lines += [f"    - {describe_value(item['value'])}" + (f" ({item['applies_to']})" if item["applies_to"] else "") for item in document["retention"]] or ["    (none stated)"]
-    lines.append("  Deadlines:")
-    lines += [f"    - {describe_value(item['value'])}: {item['bound'].replace('_', ' ')}" for item in document["deadlines"]] or ["    (none stated)"]
-    for family, title in _SHOWN:
-        values = list(document[family])
-        lines.append(f"  {title}: " + (", ".join(values) if values else "(none stated)"))
-    ages = list(document["age_threshold"])
-    lines.append("  Age thresholds: " + (", ".join(str(age) for age in ages) if ages else "(none stated)"))
-    lines.append("  Contacts:")
-    lines += [f"    - {item['kind']}: {item['value']}" for item in document["contacts"]] or ["    (none stated)"]
-    return "\n".join(lines)
-
-
-def _pairs(mapping) -> list[tuple[str, int]]:
-    """Category counts whether they come from pandas (a dict) or from Parquet (a list of pairs)."""
-    return list(mapping.items()) if isinstance(mapping, dict) else [tuple(pair) for pair in mapping]
-
-
-def find_document(documents: pd.DataFrame, key: str) -> dict:
-    """The document whose id, id prefix, file name or path is ``key``; KeyError naming the choices otherwise."""
-    for column in ("doc_id", "source_path"):
-        exact = documents[documents[column] == key]
-        if len(exact) == 1:
-            return exact.iloc[0].to_dict()
-    matches = documents[documents["doc_id"].str.startswith(key) | documents["source_path"].str.endswith(key)]
-    if len(matches) == 1:
-        return matches.iloc[0].to_dict()
-    known = ", ".join(documents["doc_id"])
-    reason = "matches several documents" if len(matches) > 1 else "matches no document"
-    raise KeyError(f"{key!r} {reason}; documents: {known}")

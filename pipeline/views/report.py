@@ -23,7 +23,7 @@ from ..export.atomic import atomic_write_text
 from ..config import CATEGORIES, CATEGORY_TITLES, DEFAULT_OUTPUT_PATH, DEFAULT_REPORT_PATH, DEFAULT_REPORT_TITLE
 from ..export.tables import score_column
 from ..text.language import THAI, detect_language
-from ..export.documents import _pairs
+from .show import category_pairs
 from .tables import NONE_STATED, describe_attribute, label_counts, read_tables
 
 LANGUAGE_NAMES = {"en": "English", "th": "Thai", "und": "undetermined"}
@@ -209,7 +209,7 @@ def _overview(clauses: pd.DataFrame, documents: pd.DataFrame, anchors: dict[str,
 
 
 def _card(document: pd.Series, clauses: pd.DataFrame, anchor: str) -> str:
-    counts = dict(_pairs(document["category_counts"]))
+    counts = dict(category_pairs(document["category_counts"]))
     languages = " ".join(f'<span class="badge">{_e(LANGUAGE_NAMES.get(lang, lang))}</span>' for lang in document["languages"])
     gaps = [category for category in CATEGORIES if not counts.get(category)]
     return f"""<article class="policy-card" id="{anchor}" data-doc-id="{_e(document['doc_id'])}">

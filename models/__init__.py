@@ -1,0 +1,1 @@
+"""The models that ship with policy-clauses, as package data (``pipeline.models`` in an installed wheel)."""
