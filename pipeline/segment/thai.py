@@ -1,4 +1,9 @@
-"""Thai clause boundaries: PyThaiNLP crfcut proposals filtered by whitespace cues.
+"""Thai clause boundaries by rules: PyThaiNLP crfcut proposals filtered by whitespace cues (the baseline).
+
+The pipeline's Thai segmenter is the trained boundary model
+(:mod:`pipeline.segment.boundary_model`); this rule filter is kept as the
+baseline it is compared with (engine ``rules``), and its cue lists are read
+by the model's features.
 
 Thai marks the end of a statement with a space, but spaces also separate
 items of an enumeration, a subordinate clause from its main clause, and words
@@ -64,7 +69,9 @@ DEFAULT_MIN_CHUNK_CHARS = 8
 DEFAULT_LOOKAHEAD_CHARS = 2000
 
 _DISCOURSE_RE = re.compile(r"\s(?=(?:%s))" % "|".join(DISCOURSE_MARKERS))
-_CLOSERS = {"(": ")", "“": "”", "[": "]", "«": "»"}
+#: Brackets and quotes, opener -> closer.
+BRACKETS = {"(": ")", "“": "”", "[": "]", "«": "»"}
+_CLOSERS = BRACKETS
 
 
 def thai_cuts(texts: list[str]) -> list[list[int]]:
@@ -80,16 +87,28 @@ def thai_cuts(texts: list[str]) -> list[list[int]]:
 
 
 def warm_up_thai() -> None:
-    """Load PyThaiNLP's crfcut model and newmm dictionary now, so that the first document does not pay for them."""
+    """Load PyThaiNLP's crfcut model, newmm dictionary and the boundary model now, so that the first document does not pay for them."""
     from pythainlp.tokenize import word_tokenize
 
+    from .boundary_model import thai_model_cuts
+
     thai_cuts(["บริษัทเก็บรวบรวมข้อมูลของท่าน ทั้งนี้ท่านสามารถขอลบข้อมูลได้"])
+    thai_model_cuts(["บริษัทเก็บรวบรวมข้อมูลของท่าน ทั้งนี้ท่านสามารถขอลบข้อมูลได้"])
     word_tokenize("ข้อมูลส่วนบุคคล", engine="newmm")
+
+
+def crfcut_cuts(texts: list[str]) -> list[list[int]]:
+    """Every sentence start PyThaiNLP's crfcut proposes (after whitespace), kept without any filter: the raw reference.
+
+    >>> crfcut_cuts(["บริษัทเก็บชื่อ นามสกุล อีเมล ทั้งนี้ท่านสามารถขอลบข้อมูลได้"])
+    [[29]]
+    """
+    return [_crfcut_proposals(text) for text in texts]
 
 
 def _cuts(text: str) -> list[int]:
     proposals = sorted(set(_crfcut_proposals(text)) | {m.end() for m in _DISCOURSE_RE.finditer(text)})
-    bracketed = _bracketed_positions(text)
+    bracketed = bracketed_positions(text)
     cuts: list[int] = []
     clause_start = 0
     for position, proposal in enumerate(proposals):
@@ -148,10 +167,10 @@ def _keeps(text: str, clause_start: int, cut: int, following: int) -> bool:
     remainder = _chunks(text[cut : cut + DEFAULT_LOOKAHEAD_CHARS])
     if right.startswith(FRONTED):
         # "เมื่อ X บริษัทจะ Y" opens a new statement; "... หาก X" ends the old one.
-        return len(remainder) > 1 and _opens_statement(remainder[1])
+        return len(remainder) > 1 and opens_statement(remainder[1])
     if right.startswith(CONTINUATIONS):
         return False
-    if _opens_statement(right_chunk):
+    if opens_statement(right_chunk):
         return True
     if right_chunk.startswith(NOMINALISERS) and not any(marker in right_chunk for marker in VERB_MARKERS):
         return False
@@ -180,7 +199,7 @@ def _is_non_thai(piece: str) -> bool:
     return not any("\u0e01" <= ch <= "\u0e4e" for ch in piece)
 
 
-def _opens_statement(chunk: str) -> bool:
+def opens_statement(chunk: str) -> bool:
     """True for a chunk that starts a clause: a known subject, or a subject followed by a modal."""
     if chunk.startswith(STATEMENT_OPENERS):
         return True
@@ -200,10 +219,10 @@ def _waits_for_main(left: str) -> bool:
     ]
     if not opened:
         return False
-    return not any(_opens_statement(chunk) for chunk in chunks[opened[-1] + 1:])
+    return not any(opens_statement(chunk) for chunk in chunks[opened[-1] + 1:])
 
 
-def _bracketed_positions(text: str) -> set[int]:
+def bracketed_positions(text: str) -> set[int]:
     """Offsets that fall inside an open bracket or quote; stray closers ("ก)") are ignored."""
     depth = {opener: 0 for opener in _CLOSERS}
     inside = set()
