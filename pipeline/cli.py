@@ -178,6 +178,50 @@ def train_command(
     say(f"use it with: clauses run --model {out}")
 
 
+@app.command("train-segmenter")
+@fails_cleanly
+def train_segmenter_command(
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Model directory to write. [default: models/local/thai-boundaries-VERSION]")] = None,
+    corpus: Annotated[Path, typer.Option("--corpus", help="Corpus of real policies with gold (its Thai documents are trained on and cross-validated).")] = DEFAULT_REAL_CORPUS_DIR,
+    model_version: Annotated[Optional[str], typer.Option("--model-version", help="Version of the new model. [default: the date and time]")] = None,
+    cv: Annotated[bool, typer.Option("--cv/--no-cv", help="Document-grouped cross-validation against the rule filter and raw crfcut.")] = True,
+    ablations: Annotated[bool, typer.Option("--ablations", help="Also cross-validate without each training source.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing model directory (the shipped model included).")] = False,
+) -> None:
+    """Train the Thai clause-boundary model on every gold boundary and save it with its metrics and model card.
+
+    Trains on the Thai paragraphs of --corpus, the seeds' and dev policies'
+    gold and the written Thai clauses; the shipped model is never overwritten
+    without --force.
+    """
+    from .segment.boundary_model import DEFAULT_BOUNDARY_MODEL_DIR, DEFAULT_BOUNDARY_MODEL_NAME
+    from .segment.training import train_boundary_model
+
+    version = model_version or _timestamp_version()
+    out = out or DEFAULT_LOCAL_MODELS_DIR / f"{DEFAULT_BOUNDARY_MODEL_NAME}-{version}"
+    if out.exists() and not force:
+        what = "the shipped model" if out.resolve() == DEFAULT_BOUNDARY_MODEL_DIR.resolve() else "an existing directory"
+        raise FileExistsError(f"{out} is {what}; choose another --out or --model-version, or pass --force to overwrite it")
+    if out.resolve() == DEFAULT_BOUNDARY_MODEL_DIR.resolve():
+        version = DEFAULT_BOUNDARY_MODEL_DIR.name.rsplit("-", 1)[1]
+    _, metrics = train_boundary_model(out, corpus, cross_validate=cv, ablations=ablations, version=version)
+    say(f"model {DEFAULT_BOUNDARY_MODEL_NAME}-{version} written to {out} ({metrics['training_paragraphs']} paragraphs)")
+    if cv:
+        _print_boundary_cv(metrics["cross_validation"])
+
+
+def _print_boundary_cv(report: dict) -> None:
+    say(f"{'held-out group':<16} {'system':<8} {'paragraphs P/R/F1':>20} {'documents P/R/F1':>20}")
+    for fold in [*report["folds"], {"group": "all", **report["overall"]}]:
+        for system in ("model", "rules", "crfcut"):
+            say(f"{fold['group']:<16} {system:<8} {_triple(fold[system]['paragraphs']):>20} {_triple(fold[system]['documents']):>20}")
+    say(f"note: {report['method']}")
+
+
+def _triple(scores: dict) -> str:
+    return "/".join(f"{scores[key]:.3f}" for key in ("precision", "recall", "f1"))
+
+
 def _timestamp_version() -> str:
     now = datetime.now(timezone.utc)
     return f"{now.year}.{now.month}.{now.day}.{now.hour:02d}{now.minute:02d}"
@@ -314,18 +358,27 @@ def label_export_command(
 def score_segmentation_command(
     raw: Annotated[Path, typer.Option(help="Folder of the policies the gold files describe.")] = DEFAULT_INPUT_DIR,
     gold: Annotated[Path, typer.Option(help="Folder of gold segmentation TSV files.")] = DEFAULT_GOLD_SEGMENTATION_DIR,
+    corpus: Annotated[Optional[Path], typer.Option("--corpus", help=f"Score a corpus of real policies with gold JSONL instead (e.g. {DEFAULT_REAL_CORPUS_DIR}).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")] = False,
 ) -> None:
-    """Boundary precision, recall and F1 of the segmenter against hand-made gold TSV files.
+    """Boundary precision, recall and F1 of the segmenters against gold, per language and format.
 
-    For the real-policy corpus, per language and format, use
-    'clauses evaluate --corpus data/real'.
+    Scores, in one run, the shipped segmenters (pipeline), the Thai rule
+    filter they replaced (baseline), raw crfcut / raw sentencizer inside
+    ingest's paragraphs (raw) and line by line (lines), on the gold TSV
+    files of --gold or on the gold of a real-policy --corpus.
     """
-    from .evaluation.segmentation import evaluate_segmentation
+    if corpus is not None:
+        from .datasets.corpus import load_corpus
+        from .evaluation.corpus import score_corpus_segmentation
 
-    report = evaluate_segmentation(raw, gold)
+        report = score_corpus_segmentation(load_corpus(corpus))
+    else:
+        from .evaluation.segmentation import evaluate_segmentation
+
+        report = evaluate_segmentation(raw, gold)
     if as_json:
-        typer.echo(json.dumps(report, indent=2))
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
         return
     say(f"gold documents: {len(report['documents'])}")
     _print_boundaries(report)
@@ -333,11 +386,12 @@ def score_segmentation_command(
 
 def _print_boundaries(report: dict) -> None:
     say(f"{'system':<10} {'group':<9} {'precision':>9} {'recall':>7} {'F1':>6} {'gold':>6} {'pred':>6}")
-    for system in ("pipeline", "baseline"):
-        for group, scores in report[system].items():
+    for system in ("pipeline", "baseline", "raw", "lines"):
+        for group, scores in report.get(system, {}).items():
             say(f"{system:<10} {group:<9} {scores['precision']:>9.3f} {scores['recall']:>7.3f} "
                 f"{scores['f1']:>6.3f} {scores['gold']:>6} {scores['predicted']:>6}")
-    say("baseline: raw spaCy sentencizer (English lines) and raw PyThaiNLP crfcut (Thai lines), line by line")
+    for system, note in report.get("systems", {}).items():
+        say(f"{system}: {note}")
 
 
 def _print_scores(report: dict, per_category: bool) -> None:
