@@ -2,48 +2,90 @@
 
 Headings become context (the ``section_path`` of the clauses under them);
 each paragraph and list item is split into clauses by the segmenter of its
-language, looked up by name in :data:`SEGMENTERS`. The clauses of a block
+language, an engine looked up by name in :data:`ENGINES` (Thai: the trained
+boundary model; English: spaCy's sentencizer with policy rules). The clauses of a block
 partition it: every visible character of the block lands in exactly one
 clause, list markers included.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from ..text.language import ENGLISH, THAI, UNDETERMINED, detect_language
 from ..records import Block, Clause, Document, Heading
 from ..text.chars import trim_span
 
-Cutter = Callable[[list[str]], list[list[int]]]
+#: A segmenter: for each text (the body of a paragraph or list item), the offsets where a new clause starts.
+#: ``items`` says which texts are list items.
+Cutter = Callable[..., list[list[int]]]
 
 
-def _english(texts: list[str]) -> list[list[int]]:
+def _english_rules(texts: list[str], items: list[bool] | None = None) -> list[list[int]]:
     from .english import english_cuts
 
     return english_cuts(texts)
 
 
-def _thai(texts: list[str]) -> list[list[int]]:
+def _english_sentencizer(texts: list[str], items: list[bool] | None = None) -> list[list[int]]:
+    from .english import sentencizer_cuts
+
+    return sentencizer_cuts(texts)
+
+
+def _thai_model(texts: list[str], items: list[bool] | None = None) -> list[list[int]]:
+    from .boundary_model import thai_model_cuts
+
+    return thai_model_cuts(texts, items)
+
+
+def _thai_rules(texts: list[str], items: list[bool] | None = None) -> list[list[int]]:
     from .thai import thai_cuts
 
     return thai_cuts(texts)
 
 
-#: Clause segmenters by language; each adapter imports its library when called.
-SEGMENTERS: dict[str, Cutter] = {ENGLISH: _english, THAI: _thai, UNDETERMINED: _english}
+def _thai_crfcut(texts: list[str], items: list[bool] | None = None) -> list[list[int]]:
+    from .thai import crfcut_cuts
+
+    return crfcut_cuts(texts)
 
 
-def get_segmenter(lang: str) -> Cutter:
-    """Return the clause segmenter for a language code, or raise a clear error."""
+#: Clause segmenters by language and engine name; each adapter imports its library when called.
+#: Thai: ``model`` is the boundary model shipped in models/ (pipeline.segment.boundary_model), ``rules``
+#: the rule filter over crfcut it replaced (the baseline), ``crfcut`` PyThaiNLP's crfcut alone.
+#: English: ``rules`` is spaCy's sentencizer with the policy rules, ``sentencizer`` the sentencizer alone.
+ENGINES: dict[str, dict[str, Cutter]] = {
+    ENGLISH: {"rules": _english_rules, "sentencizer": _english_sentencizer},
+    THAI: {"model": _thai_model, "rules": _thai_rules, "crfcut": _thai_crfcut},
+}
+ENGINES[UNDETERMINED] = ENGINES[ENGLISH]
+#: The engine each language uses unless told otherwise.
+DEFAULT_ENGINES = {ENGLISH: "rules", THAI: "model", UNDETERMINED: "rules"}
+#: The default segmenter of each language.
+SEGMENTERS: dict[str, Cutter] = {lang: ENGINES[lang][engine] for lang, engine in DEFAULT_ENGINES.items()}
+
+
+def get_segmenter(lang: str, engine: str | None = None) -> Cutter:
+    """Return the clause segmenter for a language code (and engine name), or raise a clear error.
+
+    >>> get_segmenter("th", "rules")(["บริษัทเก็บชื่อของท่าน ทั้งนี้ท่านขอลบได้ทุกเมื่อ"])
+    [[22]]
+    """
+    if lang not in ENGINES:
+        raise ValueError(f"no clause segmenter for language {lang!r}; known: {sorted(SEGMENTERS)}")
+    engine = engine or DEFAULT_ENGINES[lang]
     try:
-        return SEGMENTERS[lang]
+        return ENGINES[lang][engine]
     except KeyError:
-        raise ValueError(f"no clause segmenter for language {lang!r}; known: {sorted(SEGMENTERS)}") from None
+        raise ValueError(f"no clause segmenter {engine!r} for language {lang!r}; known: {sorted(ENGINES[lang])}") from None
 
 
-def segment_clauses(document: Document) -> tuple[list[Clause], list[Heading]]:
+def segment_clauses(document: Document, engines: Mapping[str, str | Cutter] | None = None) -> tuple[list[Clause], list[Heading]]:
     """Split a structured document into clauses and headings.
+
+    ``engines`` chooses, per language, an engine name of :data:`ENGINES` or
+    any segmenter function; the others use :data:`DEFAULT_ENGINES`.
 
     >>> from pipeline.ingest.files import parse_document
     >>> doc = parse_document(b"Sharing\\nWe may share data with:\\n- Processors\\n", "p.txt", "p.txt")
@@ -53,7 +95,7 @@ def segment_clauses(document: Document) -> tuple[list[Clause], list[Heading]]:
     """
     view = document.view
     block_langs = [detect_language(view[b.body_start:b.end]) for b in document.blocks]
-    cuts = _cut_blocks(view, document.blocks, block_langs)
+    cuts = _cut_blocks(view, document.blocks, block_langs, engines or {})
 
     clauses: list[Clause] = []
     headings: list[Heading] = []
@@ -91,7 +133,7 @@ def segment_clauses(document: Document) -> tuple[list[Clause], list[Heading]]:
     return clauses, headings
 
 
-def _cut_blocks(view: str, blocks: list[Block], langs: list[str]) -> list[list[int]]:
+def _cut_blocks(view: str, blocks: list[Block], langs: list[str], engines: Mapping[str, str | Cutter]) -> list[list[int]]:
     """Clause starts inside each block, in view offsets, one batch per language."""
     cuts: list[list[int]] = [[] for _ in blocks]
     for lang in sorted(set(langs)):
@@ -99,7 +141,9 @@ def _cut_blocks(view: str, blocks: list[Block], langs: list[str]) -> list[list[i
         if not positions:
             continue
         texts = [view[blocks[i].body_start:blocks[i].end] for i in positions]
-        for i, relative in zip(positions, get_segmenter(lang)(texts)):
+        engine = engines.get(lang)
+        segmenter = engine if callable(engine) else get_segmenter(lang, engine)
+        for i, relative in zip(positions, segmenter(texts, [blocks[i].kind == "item" for i in positions])):
             cuts[i] = [blocks[i].body_start + cut for cut in relative]
     return cuts
 
