@@ -185,6 +185,31 @@ THAI_CASES = [
         id="thai-digit-section-heading",
     ),
     pytest.param(
+        "บริษัทจะไม่ ขายข้อมูลส่วนบุคคลของท่านให้แก่บุคคลภายนอก",
+        ["บริษัทจะไม่ ขายข้อมูลส่วนบุคคลของท่านให้แก่บุคคลภายนอก"],
+        id="stray-space-after-negation",
+    ),
+    pytest.param(
+        "บริษัทอาจเปิดเผยข้อมูลของท่านต่อหน่วยงานของรัฐ หากมีกฎหมายกำหนดไว้",
+        ["บริษัทอาจเปิดเผยข้อมูลของท่านต่อหน่วยงานของรัฐ หากมีกฎหมายกำหนดไว้"],
+        id="trailing-condition-stays",
+    ),
+    pytest.param(
+        "หากมีกฎหมายกำหนดไว้ บริษัทจะเก็บข้อมูลไว้นานกว่าระยะเวลาดังกล่าว",
+        ["หากมีกฎหมายกำหนดไว้ บริษัทจะเก็บข้อมูลไว้นานกว่าระยะเวลาดังกล่าว"],
+        id="leading-condition-joins-its-statement",
+    ),
+    pytest.param(
+        "บริษัทใช้คุกกี้เพื่อจดจำการตั้งค่าของท่าน นอกจากนี้ บริษัทอาจใช้คุกกี้ของบุคคลที่สามเพื่อวิเคราะห์การใช้งาน",
+        ["บริษัทใช้คุกกี้เพื่อจดจำการตั้งค่าของท่าน", "นอกจากนี้ บริษัทอาจใช้คุกกี้ของบุคคลที่สามเพื่อวิเคราะห์การใช้งาน"],
+        id="opener-nokjaknee",
+    ),
+    pytest.param(
+        "ข้อมูลของท่านจะถูกเก็บไว้บนเซิร์ฟเวอร์ในประเทศไทย เราใช้การเข้ารหัสเพื่อปกป้องข้อมูลดังกล่าว",
+        ["ข้อมูลของท่านจะถูกเก็บไว้บนเซิร์ฟเวอร์ในประเทศไทย", "เราใช้การเข้ารหัสเพื่อปกป้องข้อมูลดังกล่าว"],
+        id="new-subject-without-opener",
+    ),
+    pytest.param(
         "ลูกค้าบุคคลธรรมดา: ลูกค้าเดิมและลูกค้าปัจจุบันของบริษัท กรรมการ ผู้ถือหุ้น และพนักงานของลูกค้าองค์กร",
         ["ลูกค้าบุคคลธรรมดา: ลูกค้าเดิมและลูกค้าปัจจุบันของบริษัท กรรมการ ผู้ถือหุ้น และพนักงานของลูกค้าองค์กร"],
         id="labelled-enumeration",
@@ -240,4 +265,21 @@ def test_section_path_follows_heading_levels() -> None:
 def test_unknown_segmenter_language_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="no clause segmenter for language 'xx'"):
         get_segmenter("xx")
+    with pytest.raises(ValueError, match="no clause segmenter 'bert' for language 'th'; known: \\['crfcut', 'model', 'rules'\\]"):
+        get_segmenter("th", "bert")
     assert {"en", "th"} <= set(SEGMENTERS)
+
+
+@pytest.mark.parametrize(
+    ("engines", "expected"),
+    [
+        pytest.param(None, ["บริษัทเก็บชื่อ นามสกุล อีเมล และหมายเลขโทรศัพท์ของท่าน", "ทั้งนี้ท่านสามารถขอลบข้อมูลได้ทุกเมื่อ"], id="model"),
+        pytest.param({"th": "rules"}, ["บริษัทเก็บชื่อ นามสกุล อีเมล และหมายเลขโทรศัพท์ของท่าน", "ทั้งนี้ท่านสามารถขอลบข้อมูลได้ทุกเมื่อ"], id="rules"),
+        pytest.param({"th": lambda texts, items=None: [[] for _ in texts]}, ["บริษัทเก็บชื่อ นามสกุล อีเมล และหมายเลขโทรศัพท์ของท่าน ทั้งนี้ท่านสามารถขอลบข้อมูลได้ทุกเมื่อ"], id="any-function"),
+    ],
+)
+def test_engines_are_chosen_per_language(engines, expected) -> None:
+    text = "บริษัทเก็บชื่อ นามสกุล อีเมล และหมายเลขโทรศัพท์ของท่าน ทั้งนี้ท่านสามารถขอลบข้อมูลได้ทุกเมื่อ"
+    document = parse_document(text.encode("utf-8"), "case.txt", "case.txt")
+    clauses, _ = segment_clauses(document, engines)
+    assert [document.text[c.start:c.end] for c in clauses] == expected
