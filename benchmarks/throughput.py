@@ -1,12 +1,15 @@
 """Benchmark: pipeline throughput, memory and parallel speed-up, against raw segmenters in the same run.
 
-Run: python benchmarks/throughput.py [--documents 2000] [--small 500] [--opp115 DIR]
+Run: python benchmarks/throughput.py [--documents 2000] [--small 500] [--opp115 DIR] [--segmenters-only]
 
 Builds corpora by repeating and shuffling real policy texts (the seeds in
 data/raw/, the policies of ../shared/opp115 when present, the Thai
 development policies in data/dev/raw/), then measures, on this machine and
 in this run:
 
+- per language, the segmenter alone (``--segmenters-only``): the shipped
+  segmenter and its raw reference over the same paragraphs in CPU seconds,
+  written to benchmarks/results/segmenters.json;
 - per language, the end-to-end throughput of one worker (ingest, segment,
   classify, extract attributes, write Parquet and the cache) on an English
   and a Thai corpus, and the throughput of the raw reference on the same
@@ -41,12 +44,14 @@ from pathlib import Path
 
 import psutil
 
-from pipeline.config import DEFAULT_INPUT_DIR, DEFAULT_MODEL_DIR, REPO_ROOT
+from pipeline.config import DEFAULT_INPUT_DIR, DEFAULT_MODEL_DIR
 from pipeline.ingest.files import discover_files, read_document
 from pipeline.text.language import THAI, detect_language
 from pipeline.runtime.worker import worker_model
 from pipeline.runtime.run import run_pipeline
 
+#: The checkout this script belongs to (the package's default paths are relative to the working directory).
+REPO_ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).parent / "results" / "throughput.json"
 DEFAULT_OPP115 = REPO_ROOT.parent / "shared" / "opp115"
 DEV_DIR = REPO_ROOT / "data" / "dev" / "raw"
@@ -55,7 +60,7 @@ SAMPLE_SECONDS = 0.05
 
 def source_texts(opp115: Path | None) -> dict[str, list[Path]]:
     """The real policy files to repeat, by language of most of their text."""
-    paths = discover_files(DEFAULT_INPUT_DIR) + discover_files(DEV_DIR)
+    paths = discover_files(REPO_ROOT / DEFAULT_INPUT_DIR) + discover_files(DEV_DIR)
     if opp115 is not None and (opp115 / "sanitized_policies").is_dir():
         paths += sorted((opp115 / "sanitized_policies").glob("*.html"))
     by_language: dict[str, list[Path]] = {"en": [], "th": []}
@@ -122,6 +127,62 @@ def language_throughput(folder: Path, lang: str, out: Path) -> dict:
         # CPU time: one core's throughput, whatever else the shared machine runs meanwhile.
         "ratio_to_reference": round(reference_cpu / pipeline_cpu, 3),
         "ratio_to_reference_wall_clock": round(reference / pipeline_seconds, 3),
+    }
+
+
+def block_texts(paths: list[Path], lang: str) -> list[str]:
+    """The paragraph and list-item bodies of ``lang`` that ingest finds in the files: what a segmenter is handed."""
+    texts = []
+    for path in paths:
+        document = read_document(path)
+        for block in document.blocks:
+            text = document.view[block.body_start:block.end]
+            if block.kind != "heading" and detect_language(text) == lang:
+                texts.append(text)
+    return texts
+
+
+def segmenter_throughput(paths: list[Path], lang: str, repeats: int) -> dict:
+    """The shipped segmenter of ``lang`` and its raw reference on the same paragraphs, in CPU seconds, in this process.
+
+    The segmenter is looked up as the pipeline does (``get_segmenter(lang)``),
+    so the same function measures an older checkout too; the reference is
+    raw crfcut (Thai) or spaCy's blank English pipeline with the sentencizer.
+    """
+    from pipeline.segment.clauses import get_segmenter
+
+    texts = block_texts(paths, lang) * repeats
+    segmenter = get_segmenter(lang)
+    if lang == "en":
+        import spacy
+
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        reference = lambda batch: [list(doc.sents) for doc in nlp.pipe(batch, batch_size=256)]  # noqa: E731
+    else:
+        from pythainlp.tokenize import sent_tokenize
+
+        reference = lambda batch: [sent_tokenize(text, engine="crfcut") for text in batch]  # noqa: E731
+    segmenter(texts[:20])  # load models and dictionaries outside the timing
+    reference(texts[:20])
+    timings = {}
+    for name, function in (("segmenter", segmenter), ("reference", reference)):
+        best = None
+        for _ in range(3):  # the best of three: a shared machine only ever adds time
+            started = time.process_time()
+            function(texts)
+            elapsed = time.process_time() - started
+            best = elapsed if best is None else min(best, elapsed)
+        timings[name] = best
+    megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    return {
+        "paragraphs": len(texts),
+        "megabytes": round(megabytes, 3),
+        "segmenter_cpu_seconds": round(timings["segmenter"], 3),
+        "segmenter_mb_per_cpu_s": round(megabytes / timings["segmenter"], 3),
+        "reference": "spaCy blank('en') + sentencizer" if lang == "en" else "PyThaiNLP sent_tokenize(engine='crfcut')",
+        "reference_cpu_seconds": round(timings["reference"], 3),
+        "ratio_to_reference": round(timings["reference"] / timings["segmenter"], 3),
     }
 
 
@@ -194,9 +255,22 @@ def main() -> None:
     parser.add_argument("--language-documents", type=int, nargs=2, default=(300, 60), metavar=("EN", "TH"), help="documents in the English and the Thai corpus")
     parser.add_argument("--opp115", type=Path, default=DEFAULT_OPP115, help="OPP-115 folder (read, never copied into the repo)")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--segmenters-only", action="store_true",
+                        help="measure only the segmenters against their raw references (writes results/segmenters.json)")
+    parser.add_argument("--repeats", type=int, default=5, help="times the paragraphs are repeated for --segmenters-only")
     args = parser.parse_args()
 
     sources = source_texts(args.opp115)
+    if args.segmenters_only:
+        from pipeline.config import PIPELINE_VERSION
+
+        result = {lang: segmenter_throughput(paths, lang, args.repeats) for lang, paths in sources.items()}
+        result.update(pipeline_version=PIPELINE_VERSION, machine=machine())
+        out = args.out if args.out != RESULTS else RESULTS.with_name("segmenters.json")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(result, indent=2))
+        return
     scratch = Path(tempfile.mkdtemp(prefix="clauses-bench-"))
     try:
         languages = {}

@@ -95,6 +95,7 @@ _MARKER_RE = re.compile(
 )
 #: A citation mark after the end of a sentence: "... by law.[3] We".
 _CITATION_RE = re.compile(r"[.!?][\"”’)]*\[\d{1,3}\](?=\s+\S)")
+_ALNUM_RE = re.compile(r"[^\W_]")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10, "xi": 11, "xii": 12}
 
 
@@ -178,7 +179,7 @@ def _apply_clause_rules(doc):
         return doc
     marks = doc.to_array([SENT_START, IDX])
     starts = marks[:, 1]
-    text = doc.text
+    text = doc.text  # built from every token on each call: read once
     for i in np.flatnonzero(marks[:, 0] == 1):
         if i == 0:
             continue
@@ -192,7 +193,7 @@ def _apply_clause_rules(doc):
         elif _after_abbreviation(doc, token.i) and token.text not in SENTENCE_OPENERS and not _opens_with_mark(doc, token.i):
             # "Acme Pte. Ltd.", "Albert I. Jones": only an opener starts a sentence after an abbreviation.
             token.is_sent_start = False
-    for i in _after_dotted_words(doc, starts):
+    for i in _after_dotted_words(doc, starts, text):
         token = doc[i]
         if marks[i, 0] != 1 and _ends_with_abbreviation(doc[i - 1]) and _opens_sentence(doc, i):
             # "... in the U.S. We ..." and "... etc. You ...": the abbreviation ends the sentence.
@@ -206,29 +207,29 @@ def _apply_clause_rules(doc):
             if i < len(doc) and not _starts_lowercase(doc[i]):
                 doc[i].is_sent_start = True
     if ";" in text:
-        _split_semicolons(doc, marks)
-    _split_enumerations(doc, starts)
-    _move_opening_marks(doc)
-    _keep_run_in_title(doc)
-    _join_bare_punctuation(doc)
+        _split_semicolons(doc, marks, text)
+    _split_enumerations(doc, starts, text)
+    _move_opening_marks(doc, starts, text)
+    _keep_run_in_title(doc, starts, text)
+    _join_bare_punctuation(doc, starts, text)
     return doc
 
 
-def _split_semicolons(doc, marks) -> None:
+def _split_semicolons(doc, marks, text: str) -> None:
     """Split at each ';' that joins independent statements, in the sentences the sentencizer found."""
     sentence_starts = marks[:, 0] == 1
     sentence_starts[0] = True
     bounds = [*np.flatnonzero(sentence_starts).tolist(), len(doc)]
-    semicolons = np.searchsorted(marks[:, 1], [m.start() for m in re.finditer(";", doc.text)], side="right") - 1
+    semicolons = np.searchsorted(marks[:, 1], [m.start() for m in re.finditer(";", text)], side="right") - 1
     for start, end in zip(bounds, bounds[1:]):
         if np.any((semicolons >= start) & (semicolons < end)):
             for i in _semicolon_splits(doc[start:end]):
                 doc[i].is_sent_start = True
 
 
-def _after_dotted_words(doc, token_starts) -> list[int]:
+def _after_dotted_words(doc, token_starts, text: str) -> list[int]:
     """Indices of the tokens that start after a "." of the text: every token that follows one ending in "."."""
-    ends = [match.end() for match in re.finditer(r"\.", doc.text)]
+    ends = [match.end() for match in re.finditer(r"\.", text)]
     following = np.searchsorted(token_starts, ends, side="left")
     return sorted({int(i) for i in following if 0 < i < len(doc)})
 
@@ -272,14 +273,13 @@ def _semicolon_splits(sentence) -> list[int]:
     ]
 
 
-def _split_enumerations(doc, token_starts) -> None:
+def _split_enumerations(doc, token_starts, text: str) -> None:
     """Split an inline enumeration before each of its markers, and never just after one.
 
     A run of two or more markers of one kind whose values follow each other
     ("1.) 2.)", "(a) (b) (c)", "(i) (ii)", "a. b.", "• •") is an enumeration
     when each item has words of its own.
     """
-    text = doc.text
     found = list(_MARKER_RE.finditer(text))
     if len(found) < 2:
         return
@@ -343,11 +343,14 @@ def _items_have_words(run: list[tuple[int, int]], text: str) -> bool:
     return True
 
 
-def _move_opening_marks(doc) -> None:
+def _move_opening_marks(doc, token_starts, text: str) -> None:
     """Give an opening quote, bracket or emphasis mark that sits before a sentence start to that sentence."""
     from spacy.attrs import SENT_START
 
     for i in np.flatnonzero(doc.to_array([SENT_START]) == 1).tolist():
+        # Only where the character before the start is a mark: most starts follow a space.
+        if i == 0 or text[token_starts[i] - 1] not in OPENING_MARKS:
+            continue
         first = i
         while first > 0 and _is_opening_mark(doc, first - 1):
             first -= 1
@@ -376,15 +379,19 @@ def _opens_with_mark(doc, i: int) -> bool:
     return i > 0 and _is_opening_mark(doc, i - 1)
 
 
-def _keep_run_in_title(doc) -> None:
+def _keep_run_in_title(doc, token_starts, text: str) -> None:
     """Join a run-in title that opens the paragraph ("Cookies. We use ...", "**Purpose.** We ...") to its sentence."""
     from spacy.attrs import SENT_START
 
     later = np.flatnonzero(doc.to_array([SENT_START])[1:] == 1)
     if not len(later):
         return
-    second = doc[int(later[0]) + 1]
-    title = doc[:second.i]
+    index = int(later[0]) + 1
+    head = text[:token_starts[index]].strip()
+    if not head.startswith(("**", "__")) and not head.endswith((".", ":")):
+        return  # neither bold nor ending in "." or ":": no title, decided on the text alone
+    second = doc[index]
+    title = doc[:index]
     words = [token for token in title if token.is_alpha]
     if not words:
         return
@@ -401,15 +408,16 @@ def _keep_run_in_title(doc) -> None:
         second.is_sent_start = False
 
 
-def _join_bare_punctuation(doc) -> None:
+def _join_bare_punctuation(doc, token_starts, text: str) -> None:
     """A "sentence" of punctuation only ("..", "→") joins the next one at the start of the text, else the one before."""
     from spacy.attrs import SENT_START
 
     starts = [*np.flatnonzero(doc.to_array([SENT_START]) == 1).tolist(), len(doc)]
     if starts[0] != 0:
         starts.insert(0, 0)
+    offsets = [*token_starts.tolist(), len(text)]
     for start, end in zip(starts, starts[1:]):
-        if any(ch.isalnum() for ch in doc[start:end].text):
+        if _ALNUM_RE.search(text, offsets[start], offsets[end]):
             continue
         if start == 0 and end < len(doc):
             doc[end].is_sent_start = False
