@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import platform
+import warnings
 import zipfile
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -37,6 +39,8 @@ from ..config import (
     DEFAULT_THRESHOLD,
     PIPELINE_VERSION,
 )
+
+log = logging.getLogger(__name__)
 
 MODEL_FILE = "model.skops"
 META_FILE = "meta.json"
@@ -202,7 +206,12 @@ class ClauseClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = np.asarray(self.labels_)
         matrix = np.asarray(y) if _is_indicator(y) else MultiLabelBinarizer(classes=list(self.labels_)).fit_transform(y)
         # Sparse logistic regression gains nothing from BLAS threads, which spin against each other on shared cores.
-        with threadpool_limits(limits=DEFAULT_BLAS_THREADS, user_api="blas"):
+        self.untrained_labels_ = tuple(label for label, positives in zip(self.labels_, matrix.sum(axis=0)) if not positives)
+        if self.untrained_labels_:
+            log.warning("no training clause has the labels %s: the model will never predict them", ", ".join(self.untrained_labels_))
+        with threadpool_limits(limits=DEFAULT_BLAS_THREADS, user_api="blas"), warnings.catch_warnings():
+            # Said once above for the whole model, rather than once per label and per fold by scikit-learn.
+            warnings.filterwarnings("ignore", message="Label not .* is present in all training examples", category=UserWarning)
             self.thresholds_ = np.full(len(self.labels_), float(self.threshold))
             if self.tune_thresholds and groups is not None and len(set(groups)) >= DEFAULT_THRESHOLD_FOLDS:
                 self.thresholds_ = self._tuned_thresholds(X, matrix, np.asarray(groups))
