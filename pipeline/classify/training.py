@@ -12,7 +12,8 @@ from ..evaluation.categories import compare_designs, cross_validate
 from .features import ORDER_COLUMNS, labeled_inputs
 from ..datasets.corpus import CORPUS_SOURCE_PREFIX, corpus_frame, load_corpus
 from ..datasets.labeled import LABELED_COLUMNS, frame_sha256, load_labeled, source_fingerprints, split_labels
-from .model import DEFAULT_DESIGN, OPTIONAL_DESIGNS, ClauseClassifier, available_designs, save_model
+from .estimator import DEFAULT_DESIGN, OPTIONAL_DESIGNS, ClauseClassifier, available_designs
+from .persistence import save_model
 
 
 def training_frame(
@@ -80,7 +81,7 @@ def train_model(
     gold clauses of the ``corpora`` when there are any (real documents, a
     policy and its translation in the same fold, every other row joining each
     training fold), on all rows otherwise. ``compare`` first scores every
-    design this installation can train (:func:`pipeline.classify.model.available_designs`) the same way, keeps the
+    design this installation can train (:func:`pipeline.classify.estimator.available_designs`) the same way, keeps the
     one :func:`choose_design` picks, and records the comparison. ``out_dir``
     None trains and measures without saving.
     """

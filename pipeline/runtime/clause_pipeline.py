@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..classify.model import check_model, model_version
+from ..classify.persistence import check_model, model_version
 from ..config import DEFAULT_MODEL_DIR, PIPELINE_VERSION
 from ..export.tables import CLAUSE_SCHEMA, to_table
 from ..ingest.files import parse_document

@@ -35,7 +35,7 @@ from ..config import (
 from .engines import get_engine, workers_for
 from ..export.tables import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, MANIFEST_SCHEMA, TableWriter
 from ..ingest.files import discover_files, make_doc_id
-from ..classify.model import check_model, model_version
+from ..classify.persistence import check_model, model_version
 from .worker import DocumentResult, FileTask, RunSettings
 from ..records import Failure
 

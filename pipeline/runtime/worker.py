@@ -26,7 +26,8 @@ from ..classify.clauses import classify_clauses
 from ..config import PIPELINE_VERSION
 from ..export.tables import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, empty_frame, to_table
 from ..ingest.files import IngestError, is_html, parse_document, read_bytes
-from ..classify.model import ClauseClassifier, load_model
+from ..classify.estimator import ClauseClassifier
+from ..classify.persistence import load_model
 from ..text.normalize import normalize_text
 from ..records import Document
 from ..segment.clauses import segment_clauses
