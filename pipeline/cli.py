@@ -70,9 +70,10 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     from .datasets.opp115 import Opp115Error
     from .evaluation.attributes import AttributeDataError
     from .evaluation.corpus import TrainedOnTestDataError
+    from .export.tables import TableReadError
     from .runtime.engines import EngineError
 
-    return (ModelError, GoldError, LabeledDataError, Opp115Error, AttributeDataError, TrainedOnTestDataError,
+    return (ModelError, GoldError, LabeledDataError, Opp115Error, AttributeDataError, TrainedOnTestDataError, TableReadError,
             EngineError, FileNotFoundError, FileExistsError, NotADirectoryError, PermissionError, KeyError, ValueError, OSError)
 
 
@@ -264,13 +265,10 @@ def show_command(
     table: Annotated[Path, typer.Option(help="Document table written by 'clauses run'.")] = DEFAULT_DOCUMENTS_PATH,
 ) -> None:
     """Print one policy's summary: categories, retention periods, rights, laws, contacts."""
-    import pandas as pd
-
     from .views.show import find_document, format_summary
+    from .export.tables import read_table
 
-    if not table.is_file():
-        raise FileNotFoundError(f"{table}: no document table; run 'clauses run' first")
-    say(format_summary(find_document(pd.read_parquet(table), document)))
+    say(format_summary(find_document(read_table(table, "document table"), document)))
 
 
 @app.command("report")

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..export.atomic import atomic_write
-from ..export.tables import score_column
+from ..export.tables import read_table, score_column
 from ..datasets.labeled import LABELED_COLUMNS, SECTION_SEPARATOR
 from ..classify.estimator import ClauseClassifier
 
@@ -48,6 +48,6 @@ def least_certain(clauses: pd.DataFrame, model: ClauseClassifier, rows: int = DE
 
 def export_for_labeling(table: str | Path, out: str | Path, model: ClauseClassifier, rows: int = DEFAULT_EXPORT_ROWS) -> pd.DataFrame:
     """Read a clause table, pick its least certain clauses and write them as a labeled CSV."""
-    frame = least_certain(pd.read_parquet(table), model, rows)
+    frame = least_certain(read_table(table, "clause table"), model, rows)
     atomic_write(out, lambda temporary: frame.to_csv(temporary, index=False, encoding="utf-8"))
     return frame

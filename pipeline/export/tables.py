@@ -220,3 +220,22 @@ class TableWriter:
 def empty_frame(schema: pa.Schema) -> pd.DataFrame:
     """A frame with the columns of ``schema`` and no rows."""
     return schema.empty_table().to_pandas()
+
+
+class TableReadError(ValueError):
+    """A table that exists but cannot be read as Parquet (damaged, truncated, another format)."""
+
+
+def read_table(path: str | Path, what: str = "table") -> pd.DataFrame:
+    """One Parquet table ``clauses run`` wrote; a missing or unreadable file is an error that names it.
+
+    Raises :class:`FileNotFoundError` (with how to make the table) or
+    :class:`TableReadError`.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no {what}; run 'clauses run' first")
+    try:
+        return pd.read_parquet(path)
+    except (pa.ArrowException, OSError, ValueError) as error:
+        raise TableReadError(f"{path}: the {what} cannot be read as Parquet ({error}); run 'clauses run' again to rewrite it") from error
