@@ -32,7 +32,8 @@ MIXED = "Cookies: บริษัทใช้คุกกี้ (Cookies) เพ
 # name -> bytes; each must fail with the given error kind and leave the others alone.
 BAD_INPUTS = {
     "nul_bytes.txt": (b"Privacy\x00policy\x00\x01\x02 we keep\x00 data" * 10, "binary"),
-    "renamed_pdf.txt": (b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n" + bytes(range(256)), "binary"),
+    # A PDF is read as one whatever its name; this one is damaged.
+    "renamed_pdf.txt": (b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n" + bytes(range(256)), "corrupt"),
     "renamed_png.txt": (b"\x89PNG\r\n\x1a\n" + bytes(200), "binary"),
     "renamed_jpeg.txt": (b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(100), "binary"),
     "renamed_gif.md": (b"GIF89a" + bytes(50), "binary"),
@@ -100,8 +101,8 @@ def corpus_run(tmp_path_factory):
     (folder / "unreadable.txt").chmod(0)
     (folder / "vanishing.txt").write_text(EN, encoding="utf-8")
 
-    def discover_then_lose_a_file(root):
-        files = pipeline.ingest.files.discover_files(root)
+    def discover_then_lose_a_file(root, **options):
+        files = pipeline.ingest.files.discover_files(root, **options)
         (folder / "vanishing.txt").unlink()  # deleted between discovery and reading
         return files
 
