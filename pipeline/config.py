@@ -9,7 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 
 #: Bump when the output of a document can change, so re-runs redo it instead of reusing it.
-PIPELINE_VERSION = "0.3.0"
+PIPELINE_VERSION = "0.4.0"
 
 # Data paths are relative to the working directory, as the README's commands use them.
 DEFAULT_INPUT_DIR = Path("data/raw")
