@@ -195,3 +195,17 @@ def test_outputs_inside_the_input_folder_are_never_read_as_input(tmp_path) -> No
     second = run_pipeline(folder, out, workers=1)
     assert sorted(second.manifest["doc_id"]) == sorted(first.manifest["doc_id"])
     assert not second.failures
+
+
+def test_a_file_name_that_is_not_utf8_is_processed_and_reported(tmp_path) -> None:
+    folder = tmp_path / "in"
+    good_files(folder)
+    name = b"politique-\xe9t\xe9.txt".decode("utf-8", "surrogateescape")  # Latin-1 bytes in a POSIX file name
+    try:
+        (folder / name).write_text(EN, encoding="utf-8")
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("this file system does not take names that are not UTF-8")
+    result = run_pipeline(folder, tmp_path / "out" / "clauses.parquet", workers=1)
+    manifest = result.manifest.set_index("doc_id")
+    assert manifest.loc["politique-\\xe9t\\xe9.txt", "status"] == "ok"
+    assert (result.clauses["doc_id"] == "politique-\\xe9t\\xe9.txt").sum() == 2

@@ -77,11 +77,25 @@ def is_policy_candidate(path: str | Path) -> bool:
 
 
 def make_doc_id(path: Path, root: Path) -> str:
-    """A stable id: the path relative to the input folder, with forward slashes."""
+    """A stable id: the path relative to the input folder, with forward slashes (see :func:`printable_path`)."""
     try:
-        return path.relative_to(root).as_posix() if root.is_dir() else path.name
+        return printable_path(path.relative_to(root).as_posix() if root.is_dir() else path.name)
     except ValueError:
-        return path.name
+        return printable_path(path.name)
+
+
+def printable_path(path: str | Path) -> str:
+    r"""A file name as text that any table can hold: bytes that are not UTF-8 shown as ``\xNN``.
+
+    POSIX file names are bytes; Python keeps the ones that are not UTF-8 as
+    lone surrogates, which Arrow and Parquet cannot store.
+
+    >>> printable_path(b"policy-\xe9t\xe9.txt".decode("utf-8", "surrogateescape"))
+    'policy-\\xe9t\\xe9.txt'
+    >>> printable_path("นโยบาย.txt")
+    'นโยบาย.txt'
+    """
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

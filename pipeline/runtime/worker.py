@@ -27,7 +27,7 @@ from .cache import DocumentCache, cache_key
 from ..classify.clauses import classify_clauses
 from ..config import CLASSIFIED_LANGUAGES, PIPELINE_VERSION
 from ..export.tables import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, empty_frame, score_column, to_table
-from ..ingest.files import IngestError, parse_document, read_bytes
+from ..ingest.files import IngestError, parse_document, printable_path, read_bytes
 from ..classify.model import ClauseClassifier, load_model
 from ..text.language import latin_languages
 from ..text.normalize import normalize_text
@@ -104,7 +104,7 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
     """
     model = worker_model(settings.model_dir)
     started = time.perf_counter()
-    record = {"doc_id": task.doc_id, "source_path": task.path, "sha256": None, "size_bytes": None, "error": None, "message": None,
+    record = {"doc_id": task.doc_id, "source_path": printable_path(task.path), "sha256": None, "size_bytes": None, "error": None, "message": None,
               "format": None, "encoding": None, "encoding_method": None, "text_source": None, "notes": None}
     clauses = headings = clause_frame = None
     key = None
@@ -119,7 +119,7 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
             record.update(details)
             record["status"] = "skipped_unchanged"
         else:
-            document = parse_document(data, task.path, task.doc_id, sha256=record["sha256"])
+            document = parse_document(data, record["source_path"], task.doc_id, sha256=record["sha256"])
             clause_frame, heading_frame = process_document(document, model, settings.provenance())
             clauses, headings = to_table(clause_frame, CLAUSE_SCHEMA), to_table(heading_frame, HEADING_SCHEMA)
             record.update(ingest_details(document, clause_frame))
