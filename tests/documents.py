@@ -27,11 +27,11 @@ class PdfLine:
 
 
 def thai_font() -> str:
-    """A Thai TrueType font on this machine, or skip the test."""
+    """A Thai TrueType font on this machine, or skip the test with the reason (the tests never install anything)."""
     for candidate in THAI_FONT_CANDIDATES:
         if Path(candidate).is_file():
             return candidate
-    pytest.skip("no Thai TrueType font installed (apt-get install fonts-thai-tlwg)")
+    pytest.skip("no Thai TrueType font installed (apt-get install fonts-thai-tlwg; .ci/run installs it with Chromium)")
 
 
 def write_pdf(path: Path, pages: list[list[PdfLine]], header: str, footer: str, font: str | None = None) -> Path:
