@@ -66,7 +66,7 @@ class Engine(str, Enum):
 
 def _user_errors() -> tuple[type[BaseException], ...]:
     """The errors a user can act on; anything else is a bug and keeps its traceback."""
-    from .classify.model import ModelError
+    from .classify.persistence import ModelError
     from .datasets.corpus import GoldError
     from .datasets.labeled import LabeledDataError
     from .datasets.opp115 import Opp115Error
@@ -157,7 +157,7 @@ def train_command(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help=f"Model directory to write. [default: {DEFAULT_LOCAL_MODELS_DIR}/NAME-VERSION]")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing model directory (the shipped model included).")] = False,
     cv: Annotated[int, typer.Option(min=0, help="Folds of grouped cross-validation for the metrics (0 to skip).")] = 5,
-    design: Annotated[Optional[str], typer.Option(help="Feature design (see pipeline.classify.model.DESIGNS). [default: the default design]")] = None,
+    design: Annotated[Optional[str], typer.Option(help="Feature design (see pipeline.classify.estimator.DESIGNS). [default: the default design]")] = None,
     compare: Annotated[bool, typer.Option("--compare", help="Cross-validate every design and keep the best.")] = False,
 ) -> None:
     """Train the clause classifier on labeled clauses and save it with its model card.
@@ -217,7 +217,8 @@ def evaluate_command(
     documents; categories by document-grouped cross-validation with --cv K.
     A model is never scored on documents it was trained on: that is refused.
     """
-    from .classify.model import DEFAULT_DESIGN, load_model
+    from .classify.estimator import DEFAULT_DESIGN
+    from .classify.persistence import load_model
 
     design = design or DEFAULT_DESIGN
     if attributes:
@@ -306,7 +307,7 @@ def label_export_command(
     model: Annotated[Optional[Path], typer.Option(help=f"Model whose thresholds define certainty. [default: the shipped model, {DEFAULT_MODEL_DIR.name}]")] = None,
 ) -> None:
     """Export the clauses the model is least sure about, labels pre-filled, to correct and retrain on."""
-    from .classify.model import load_model
+    from .classify.persistence import load_model
     from .evaluation.active_learning import export_for_labeling
 
     classifier, _ = load_model(model or DEFAULT_MODEL_DIR)

@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.classify.features import labeled_inputs
-from pipeline.classify.model import ClauseClassifier, save_model
+from pipeline.classify.estimator import ClauseClassifier
+from pipeline.classify.persistence import save_model
 from pipeline.cli import EXIT_FATAL, app
 from pipeline.datasets.corpus import corpus_frame, load_corpus
 from pipeline.datasets.labeled import frame_sha256, source_fingerprints, split_labels

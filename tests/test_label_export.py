@@ -9,7 +9,7 @@ from pipeline.cli import EXIT_OK, app
 from pipeline.config import DEFAULT_MODEL_DIR
 from pipeline.evaluation.active_learning import least_certain, uncertainty_margins
 from pipeline.datasets.labeled import LABELED_COLUMNS, read_labeled_file
-from pipeline.classify.model import load_model
+from pipeline.classify.persistence import load_model
 
 runner = CliRunner()
 

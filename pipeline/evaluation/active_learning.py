@@ -10,7 +10,7 @@ import pandas as pd
 from ..export.atomic import atomic_write
 from ..export.tables import score_column
 from ..datasets.labeled import LABELED_COLUMNS, SECTION_SEPARATOR
-from ..classify.model import ClauseClassifier
+from ..classify.estimator import ClauseClassifier
 
 DEFAULT_EXPORT_ROWS = 50
 

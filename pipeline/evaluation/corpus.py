@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..attributes import ATTRIBUTE_FAMILIES
-from ..classify.model import DEFAULT_DESIGN, ClauseClassifier
+from ..classify.estimator import DEFAULT_DESIGN, ClauseClassifier
 from ..config import CATEGORIES
 from ..datasets.corpus import CorpusDocument, corpus_frame, load_corpus
 from ..datasets.labeled import load_labeled, source_fingerprints, split_labels

@@ -173,12 +173,6 @@ DEFAULT_COMPACT_TABLES = 256
 PARQUET_COMPRESSION = "zstd"
 
 
-def write_parquet(frame: pd.DataFrame | pa.Table, path: str | Path, schema: pa.Schema, durable: bool = True) -> Path:
-    """Write rows to ``path`` as Parquet with ``schema``, atomically (see :func:`pipeline.export.atomic.atomic_path`)."""
-    table = frame if isinstance(frame, pa.Table) else to_table(frame, schema)
-    return atomic_write(path, lambda temporary: pq.write_table(table, temporary, compression=PARQUET_COMPRESSION), durable)
-
-
 class TableWriter:
     """Append tables of one schema to a Parquet file as they come; the file appears, whole, when the writer closes.
 

@@ -37,7 +37,7 @@ from .engines import get_engine, workers_for
 from ..export.tables import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, MANIFEST_SCHEMA, TableWriter
 from ..config import CLASSIFIED_LANGUAGES
 from ..ingest.files import discover_files, is_policy_candidate, make_doc_id
-from ..classify.model import check_model, model_version
+from ..classify.persistence import check_model, model_version
 from .worker import DocumentResult, FileTask, RunSettings
 from ..records import Failure
 

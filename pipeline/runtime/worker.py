@@ -28,7 +28,8 @@ from ..classify.clauses import classify_clauses
 from ..config import CLASSIFIED_LANGUAGES, PIPELINE_VERSION
 from ..export.tables import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, empty_frame, score_column, to_table
 from ..ingest.files import IngestError, parse_document, printable_path, read_bytes
-from ..classify.model import ClauseClassifier, load_model
+from ..classify.estimator import ClauseClassifier
+from ..classify.persistence import load_model
 from ..text.language import latin_languages
 from ..text.normalize import normalize_text
 from ..records import Document

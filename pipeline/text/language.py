@@ -24,11 +24,6 @@ ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 DEFAULT_THAI_SHARE = 0.3
 
 
-def is_thai_char(ch: str) -> bool:
-    """True for a character of the Thai Unicode block (letters, vowels, digits)."""
-    return "\u0e00" <= ch <= "\u0e7f"
-
-
 def _is_latin_letter(ch: str) -> bool:
     return ch.isalpha() and (ch.isascii() or unicodedata.name(ch, "").startswith("LATIN"))
 

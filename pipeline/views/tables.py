@@ -24,7 +24,7 @@ from ..attributes.durations import describe_value
 from ..config import CATEGORIES, DEFAULT_DOCUMENTS_NAME, DEFAULT_INPUT_DIR, DEFAULT_OUTPUT_PATH
 from ..export.tables import score_column
 from ..evaluation.active_learning import threshold_margins
-from ..classify.model import ClauseClassifier
+from ..classify.estimator import ClauseClassifier
 
 #: What a table shows for a policy that states nothing of an attribute family.
 NONE_STATED = "(none stated)"
