@@ -4,8 +4,10 @@ Every command calls one library function and prints what it returns. Errors
 the user can act on (a missing folder, a bad model, a labeled file that does
 not parse) take one path: ``error: <message>`` on stderr and exit code 4.
 
-Exit codes: 0 when every file was processed, 3 when some files failed (the
-others are in the output), 4 on a fatal error (no output written).
+Exit codes: 0 when every file was processed, 3 when some files failed or
+are in a format not read here (the others are in the output, every file is
+in the manifest), 4 on a fatal error (no output written), such as an input
+with no policy file.
 """
 
 from __future__ import annotations
@@ -125,17 +127,21 @@ def run_command(
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes. [default: the number of cores; small batches use fewer]")] = None,
     engine: Annotated[Engine, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option(help="Address of a Dask scheduler (with --engine dask). [default: a new LocalCluster]")] = None,
+    allow_empty: Annotated[bool, typer.Option("--allow-empty", help="Write empty tables when INPUT_PATH holds no policy file, instead of failing.")] = False,
 ) -> None:
     """Segment, classify, extract attributes and export every policy under INPUT_PATH.
 
-    Re-running over the same folder reuses the rows of unchanged files; the
-    manifest beside the output says what became of every file. Rows are in
-    the order of the files, whatever the engine and the number of workers.
+    Every file under INPUT_PATH gets a row in the manifest beside the output,
+    whatever its kind: a file that is not read (an image, a PDF without the
+    pdf extra) is there as unsupported, and the exit code is then 3.
+    Re-running over the same folder reuses the rows of unchanged files. Rows
+    are in the order of the files, whatever the engine and the number of
+    workers.
     """
     from .runtime.run import run_pipeline
 
     result = run_pipeline(input_path, out, model, progress=_progress_bar, max_bytes=max_bytes,
-                          workers=workers, engine=engine.value, scheduler=scheduler)
+                          workers=workers, engine=engine.value, scheduler=scheduler, allow_empty=allow_empty)
     _print_summary(result.summary(), out)
     raise typer.Exit(EXIT_SOME_FAILED if result.failures else EXIT_OK)
 
@@ -408,11 +414,14 @@ def _print_summary(summary: dict, out: Path) -> None:
     say("files: " + ", ".join(f"{status} {n}" for status, n in sorted(summary["files"].items()))
         + f" (manifest: {out.with_name(DEFAULT_MANIFEST_NAME)})")
     say("languages: " + ", ".join(f"{lang} {n}" for lang, n in sorted(summary["languages"].items())))
+    if summary.get("unclassified"):
+        say("not classified (languages the model was not trained on): "
+            + ", ".join(f"{lang} {n}" for lang, n in sorted(summary["unclassified"].items())))
     say("labels:")
     for label, count in summary["labels"].items():
         say(f"  {label:<36} {count}")
     failures = summary["failures"]
-    say(f"failures: {len(failures)}")
+    say(f"failures: {len(failures)}" + (" (files that failed or are in a format not read here; see the manifest)" if failures else ""))
     for failure in failures:
         typer.echo(f"  {failure}", err=log.getEffectiveLevel() >= logging.ERROR)
 

@@ -9,7 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 
 #: Bump when the output of a document can change, so re-runs redo it instead of reusing it.
-PIPELINE_VERSION = "0.3.0"
+PIPELINE_VERSION = "0.4.0"
 
 # Data paths are relative to the working directory, as the README's commands use them.
 DEFAULT_INPUT_DIR = Path("data/raw")
@@ -41,8 +41,11 @@ def shipped_model_dir(name: str = DEFAULT_MODEL_NAME, version: str = DEFAULT_MOD
 
 DEFAULT_MODEL_DIR = shipped_model_dir()
 
-#: File suffixes that ingest reads, lower case.
-DEFAULT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+#: File suffixes that ingest reads as policies, lower case (PDF and DOCX with their extras; see pipeline.ingest.filetype).
+DEFAULT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx")
+
+#: Languages the category model reads; clauses in other languages keep empty labels and a note.
+CLASSIFIED_LANGUAGES = ("en", "th", "und")
 
 #: Largest policy file read; larger files fail with ``too_large`` (a policy is rarely over 1 MB).
 DEFAULT_MAX_BYTES = 20_000_000

@@ -3,8 +3,10 @@
 Offsets are character offsets. A :class:`Document` keeps the decoded file text
 (``text``) and the text that structure and segmentation read (``view``). They
 are the same string for plain text and Markdown; for HTML the view is the
-extracted text and ``view_to_text`` maps each view character to its position
-in ``text``, so that clause offsets always point into the decoded file.
+visible text and ``view_to_text`` maps each view character to its position
+in ``text``, so that clause offsets always point into the decoded file. For
+PDF and DOCX, ``text`` is the extracted text (there is no character stream
+in the file to point into) and offsets point into it.
 """
 
 from __future__ import annotations
@@ -35,7 +37,16 @@ class Block:
 
 @dataclass
 class Document:
-    """A decoded policy file and its recovered structure."""
+    """A decoded policy file and its recovered structure.
+
+    ``format`` is how the file was read (``text``, ``markdown``, ``html``,
+    ``pdf``, ``docx``); ``encoding_method`` how its encoding was chosen
+    (:mod:`pipeline.ingest.encoding`, or ``extracted``); ``text_source`` is
+    ``file`` when ``text`` is the decoded file and ``extracted`` when it is
+    the text a PDF or DOCX extractor produced (offsets then point into that);
+    ``notes`` are remarks for the run manifest (bytes replaced, furniture
+    left out).
+    """
 
     doc_id: str
     source_path: str
@@ -45,6 +56,10 @@ class Document:
     view: str
     view_to_text: list[int] | None = None
     blocks: list[Block] = field(default_factory=list)
+    format: str = "text"
+    encoding_method: str = "utf-8"
+    notes: list[str] = field(default_factory=list)
+    text_source: str = "file"
 
     def to_text_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a non-empty ``[start, end)`` span of the view to the decoded text."""

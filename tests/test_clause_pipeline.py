@@ -57,5 +57,20 @@ def test_pipe_gives_one_table_per_policy_and_bytes_work(nlp) -> None:
 def test_bad_input_is_an_ingest_error_and_unknown_formats_are_refused(nlp) -> None:
     with pytest.raises(IngestError, match="only whitespace"):
         nlp("   \n ")
-    with pytest.raises(ValueError, match="unknown format 'pdf'"):
-        nlp(ENGLISH, format="pdf")
+    with pytest.raises(ValueError, match="unknown format 'rtf'"):
+        nlp(ENGLISH, format="rtf")
+
+
+def test_pdf_bytes_give_the_rows_of_a_run_over_the_file(nlp, tmp_path) -> None:
+    pytest.importorskip("pdfplumber", reason="the pdf extra is not installed")
+    from tests.documents import PdfLine, write_pdf
+
+    (tmp_path / "in").mkdir()
+    pages = [[PdfLine("Data Retention", 30, 14, True), PdfLine("We keep server logs for 90 days.", 42)],
+             [PdfLine("We delete backups within 30 days.", 30)]]
+    path = write_pdf(tmp_path / "in" / "p.pdf", pages, "ACME", "Page {page}")
+    in_memory = nlp(path.read_bytes(), format="pdf", doc_id="p.pdf")
+    from_file = run_pipeline(tmp_path / "in", tmp_path / "out" / "clauses.parquet").clauses
+    columns = [c for c in from_file.columns if c not in ("source_path", "run_id")]
+    pd.testing.assert_frame_equal(in_memory[columns].reset_index(drop=True), from_file[columns].reset_index(drop=True))
+    assert in_memory["text_raw"].tolist() == ["We keep server logs for 90 days.", "We delete backups within 30 days."]

@@ -49,7 +49,7 @@ def test_run_writes_table_and_reports_failures(tmp_path) -> None:
     assert result.exit_code == EXIT_SOME_FAILED, result.output
     assert "2 documents" in result.output
     assert "empty.txt: empty" in result.output
-    assert "scan.txt: binary" in result.output
+    assert "scan.txt: corrupt" in result.output  # read as the PDF it starts like, and found damaged
     assert "th " in result.output and "en " in result.output
     table = pd.read_parquet(out)
     assert set(table["doc_id"]) == {"rexgen.txt", "nested/thai.txt"}

@@ -72,12 +72,15 @@ CLAUSE_SCHEMA = pa.schema(
         pa.field("char_end", pa.int64(), nullable=False),
         pa.field("labels", pa.list_(pa.string()), nullable=False),
         *[pa.field(score_column(category), pa.float32(), nullable=False) for category in CATEGORIES],
+        pa.field("note", pa.string()),
         *ATTRIBUTE_FIELDS,
         pa.field("pipeline_version", pa.string(), nullable=False),
         pa.field("model_version", pa.string(), nullable=False),
         pa.field("run_id", pa.string(), nullable=False),
     ]
 )
+"""One row per clause. ``note`` says why a clause was not classified (a language the model was not trained on;
+its labels are then empty and its scores NaN), and is null otherwise."""
 
 HEADING_SCHEMA = pa.schema(
     [
@@ -124,11 +127,27 @@ MANIFEST_SCHEMA = pa.schema(
         pa.field("message", pa.string()),
         pa.field("clauses", pa.int32(), nullable=False),
         pa.field("seconds", pa.float64(), nullable=False),
+        pa.field("format", pa.string()),
+        pa.field("encoding", pa.string()),
+        pa.field("encoding_method", pa.string()),
+        pa.field("text_source", pa.string()),
+        pa.field("notes", pa.string()),
         pa.field("pipeline_version", pa.string(), nullable=False),
         pa.field("model_version", pa.string(), nullable=False),
     ]
 )
-"""One row per input file: what became of it in the run (``status`` ok, skipped_unchanged or failed)."""
+"""One row per file under the input, whatever its kind: what became of it in the run.
+
+``status`` is ``ok``, ``skipped_unchanged`` (rows reused from the cache),
+``failed`` (a broken file: ``error`` and ``message`` say why) or
+``unsupported`` (a format this installation does not read, e.g. a PDF
+without the ``pdf`` extra, an image, a FIFO). For documents: ``format``
+(text, markdown, html, pdf, docx), ``encoding`` and ``encoding_method``
+(how it was chosen: ``bom``, ``utf-8``, ``html-meta``, ``utf-8-replaced``,
+``charset-normalizer``, ... or ``extracted``), ``text_source`` (``file``:
+offsets point into the decoded file; ``extracted``: into the text extracted
+from a PDF or DOCX) and ``notes`` (bytes replaced, page furniture left out,
+clauses not classified)."""
 
 
 def to_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:

@@ -27,8 +27,8 @@ from ..export.tables import CLAUSE_SCHEMA, to_table
 from ..ingest.files import parse_document
 from .worker import process_document, worker_model
 
-#: Formats a policy given in memory may have, and whether each is read as HTML.
-FORMATS = {"txt": False, "md": False, "html": True}
+#: Formats a policy given in memory may have, and the ingest format each is read as (pdf and docx need their extras).
+FORMATS = {"txt": "text", "md": "markdown", "html": "html", "pdf": "pdf", "docx": "docx"}
 DEFAULT_DOC_ID = "document"
 DEFAULT_RUN_ID = "in-memory"
 
@@ -45,7 +45,7 @@ class ClausePipeline:
         self.model = worker_model(str(self.model_dir))
 
     def __call__(self, text: str | bytes, format: str = "txt", doc_id: str = DEFAULT_DOC_ID, run_id: str = DEFAULT_RUN_ID) -> pd.DataFrame:
-        """The clause rows of one policy (``format``: txt, md or html), with the column types of ``clauses.parquet``."""
+        """The clause rows of one policy (``format``: txt, md, html, or pdf and docx as bytes), with the column types of ``clauses.parquet``."""
         clauses, _ = self.process(text, format, doc_id, run_id)
         return to_table(clauses, CLAUSE_SCHEMA).to_pandas()
 
@@ -59,7 +59,7 @@ class ClausePipeline:
         if format not in FORMATS:
             raise ValueError(f"unknown format {format!r}; known: {sorted(FORMATS)}")
         data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
-        document = parse_document(data, doc_id, doc_id, is_html=FORMATS[format], sha256=hashlib.sha256(data).hexdigest())
+        document = parse_document(data, doc_id, doc_id, sha256=hashlib.sha256(data).hexdigest(), format=FORMATS[format])
         provenance = {"pipeline_version": PIPELINE_VERSION, "model_version": model_version(self.meta), "run_id": run_id}
         return process_document(document, self.model, provenance)
 
