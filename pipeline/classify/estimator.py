@@ -98,7 +98,7 @@ def available_designs() -> list[str]:
     from importlib.util import find_spec
 
     return [name for name in DESIGNS if name not in OPTIONAL_DESIGNS or find_spec(OPTIONAL_DESIGNS[name]) is not None]
-DEFAULT_DESIGN = "text+context+lexicon"
+DEFAULT_DESIGN = "text+context+lexicon+neighbours+position"
 
 
 def build_classifier(design: str = DEFAULT_DESIGN, c: float = DEFAULT_C):
