@@ -103,6 +103,28 @@ def test_deadlines(text, lang, context, expected) -> None:
         ("เราเก็บรวบรวมเลขประจำตัวประชาชนของท่าน", "th", "data_types", ["government_id"]),
         ("We use your data to prevent fraud.", "en", "purposes", ["security_fraud"]),
         ("เราใช้ข้อมูลเพื่อวิเคราะห์สถิติการใช้งาน", "th", "purposes", ["analytics"]),
+        # A link's target is no wording of the clause: "https://" is not HTTPS encryption.
+        ("Read more at https://example.com/privacy or <https://example.org/security>.", "en", "security_measures", []),
+        ("ดูรายละเอียดได้ที่ https://example.co.th/privacy", "th", "security_measures", []),
+        # Encryption said of keeping data is at rest, said of sending it in transit, said of neither unspecified.
+        ("Your notes are stored in encrypted form on your phone.", "en", "security_measures", ["encryption_rest"]),
+        ("Your answers are transmitted to our server in encrypted form.", "en", "security_measures", ["encryption_transit"]),
+        ("Messages are end-to-end encrypted.", "en", "security_measures", ["encryption"]),
+        ("บันทึกของท่านถูกจัดเก็บในรูปแบบที่เข้ารหัสบนอุปกรณ์", "th", "security_measures", ["encryption_rest"]),
+        ("ข้อมูลของท่านจะถูกส่งไปยังเซิร์ฟเวอร์ในรูปแบบที่เข้ารหัส", "th", "security_measures", ["encryption_transit"]),
+        # Data made unidentifiable, access limited to the user, staff bound to secrecy, backups wherever named.
+        ("The code is converted so that it can no longer be identified.", "en", "security_measures", ["pseudonymization"]),
+        ("เราเก็บสถิติแบบไม่ระบุตัวตนและแบบรวมเท่านั้น", "th", "security_measures", ["pseudonymization"]),
+        ("Your journal can only be accessed by you.", "en", "security_measures", ["access_control"]),
+        ("เฉพาะท่านเท่านั้นที่สามารถเข้าถึงบันทึกนี้ได้", "th", "security_measures", ["access_control"]),
+        ("Our vendors are bound by contractual obligations to keep your data confidential.", "en", "security_measures", ["confidentiality"]),
+        ("We keep backups for 30 days.", "en", "security_measures", ["backups"]),
+        # Health facts held as data: test results, vaccinations, symptoms, illness; a health office is no health data.
+        ("We store your test results and vaccination dates.", "en", "data_types", ["health"]),
+        ("You can tell us about symptoms of an illness.", "en", "data_types", ["health"]),
+        ("แอปจะบันทึกผลตรวจและประวัติการได้รับวัคซีนของท่าน", "th", "data_types", ["health"]),
+        ("Your public health office may call you.", "en", "data_types", []),
+        ("ผลการตรวจสอบบัญชีของบริษัท", "th", "data_types", []),
     ],
 )
 def test_code_families(text, lang, family, codes) -> None:

@@ -48,13 +48,34 @@ _NEGATED = re.compile(r"\b(?:not|never)\s+(?:\w+\s+)?(?:use|share|sell|process)\
 _PURPOSE_CONTEXT = (r"\bpurpose", r"\bhow we use\b", r"\bwhy we\b", r"\buse (?:of )?(?:your )?(?:personal )?(?:data|information)\b", r"\bwe use\b",
                     "วัตถุประสงค์", "การใช้ข้อมูล", "ใช้ข้อมูล")
 # Security words that are codes wherever they appear; the others ("training", "monitoring") only in a clause about security.
-_SPECIFIC_SECURITY = ("encryption_transit", "encryption_rest", "encryption", "access_control", "mfa", "pseudonymization", "firewalls", "certification")
+_SPECIFIC_SECURITY = ("encryption_transit", "encryption_rest", "encryption", "access_control", "mfa", "pseudonymization", "firewalls", "certification", "backups")
 MINOR_AGE = 18
 _DATA_WORDS = (r"\bdata\b", r"\binformation\b", r"\bcollect", r"\bprocess", r"\brecord", r"\bphotos?\b", r"\bprofiles?\b",
                "ข้อมูล", "เก็บ", "บันทึก", "ภาพถ่าย", "ประมวลผล")
 _UNDER_WORDS = (r"\bunder\b", r"\bbelow\b", r"\byounger than\b", r"\bless than\b", r"\bbetween\b", r"\baged\b", "ต่ำกว่า", "ไม่ถึง", "น้อยกว่า", "ระหว่าง")
 _TRANSFER_CONTEXT = (r"\btransfer", r"\boutside\b", r"\babroad\b", r"\boverseas\b", r"\binternational", r"\bcross-border\b", r"\bother countries\b",
                      r"\bcountr(?:y|ies)\b", "ต่างประเทศ", "โอน", "ส่งข้อมูล")
+
+
+# A link target names a page, not a practice: "https://" is no HTTPS encryption, "(#your-cookie-choices)" no cookie.
+# One character class per alternative, each run stopped by a space or a bracket: linear time.
+_LINK = re.compile(r"(?<=\])\([^)\s]*\)|<?https?://[^\s<>\])]+>?|\bwww\.[^\s<>\])]+", re.IGNORECASE)
+_LINK_HINTS = ("://", "](", "www.")
+#: Families read from the clause as written: a period, an age or a contact point is never a link's target.
+_READ_AS_WRITTEN = ("retention", "deadlines", "age_threshold", "contacts")
+
+
+def without_links(text: str) -> str:
+    """``text`` with URLs and Markdown link targets blanked out; the link's own words stay.
+
+    >>> without_links("See our [Cookie Policy](https://example.com/cookies) or www.example.com/privacy today.")
+    'See our [Cookie Policy]  or   today.'
+    >>> without_links("อ่านเพิ่มเติมที่ https://example.co.th/privacy")
+    'อ่านเพิ่มเติมที่  '
+    """
+    if not any(hint in text for hint in _LINK_HINTS):
+        return text
+    return _LINK.sub(" ", text)
 
 
 def extract_rights(text: str, context: str = "") -> list[str]:
@@ -174,7 +195,8 @@ def extract_attributes(text: str, context: str = "") -> dict[str, list]:
     >>> extract_attributes("บริษัทจะเก็บรักษาข้อมูลไว้ ๑๐ ปี")["retention"][0]["value"]
     'P10Y'
     """
-    attributes = {family: extractor(text, context) for family, extractor in EXTRACTORS.items()}
+    words = without_links(text)
+    attributes = {family: extractor(text if family in _READ_AS_WRITTEN else words, context) for family, extractor in EXTRACTORS.items()}
     minors = any(age <= MINOR_AGE for age in attributes["age_threshold"]) and mentions(text, _UNDER_WORDS)
     if minors and mentions(text, _DATA_WORDS) and "children" not in attributes["data_types"]:
         attributes["data_types"].append("children")  # "data of users under 16" is children's data
