@@ -125,6 +125,23 @@ def test_deadlines(text, lang, context, expected) -> None:
         ("แอปจะบันทึกผลตรวจและประวัติการได้รับวัคซีนของท่าน", "th", "data_types", ["health"]),
         ("Your public health office may call you.", "en", "data_types", []),
         ("ผลการตรวจสอบบัญชีของบริษัท", "th", "data_types", []),
+        # Data named by what it is about, not a word that also names something else (an acting OS, a cookie policy, a minor change).
+        ("We collect your payment information when you subscribe.", "en", "data_types", ["payment_card"]),
+        ("We keep a record of the purchases you have made.", "en", "data_types", ["financial"]),
+        ("We collect information about your use of our app, such as page views.", "en", "data_types", ["usage"]),
+        ("เราใช้บริการภายนอกเพื่อวิเคราะห์การใช้งานของผู้ใช้", "th", "data_types", ["usage"]),
+        ("We collect your browser type and operating system version.", "en", "data_types", ["device"]),
+        ("Your operating system may delete this data automatically.", "en", "data_types", []),
+        ("เราเก็บประเภทเบราว์เซอร์และรุ่นอุปกรณ์ของท่าน", "th", "data_types", ["device"]),
+        ("การล้างข้อมูลเบราว์เซอร์จะลบข้อมูลนี้", "th", "data_types", []),
+        ("We record your approximate region and pickup locations.", "en", "data_types", ["location"]),
+        ("We store backups in multiple locations.", "en", "data_types", []),
+        ("We receive your name and email from Google.", "en", "data_types", ["contact", "identity"]),
+        ("ท่านสามารถยกเลิกได้ที่ท้ายอีเมล", "th", "data_types", []),
+        ("The certificate carries an electronic signature.", "en", "data_types", []),
+        ("กรุณาลงชื่อเข้าใช้เพื่อดำเนินการต่อ", "th", "data_types", []),
+        ("See our Cookie Policy for details. Most changes will be minor.", "en", "data_types", []),
+        ("โพสต์ในบล็อกของเรา", "th", "data_types", []),
     ],
 )
 def test_code_families(text, lang, family, codes) -> None:
