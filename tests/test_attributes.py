@@ -149,6 +149,33 @@ def test_code_families(text, lang, family, codes) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "context", "purposes"),
+    [
+        # Aims listed after one marker: "to provide, secure and improve", "ช่วยให้เรา...และ...".
+        ("We use cookies to provide, secure and improve the app.", "en", "", ["service_provision", "security_fraud", "research"]),
+        ("ข้อมูลดังกล่าวช่วยให้เราวัดประสิทธิภาพและปรับปรุงแอปของเรา", "th", "", ["analytics", "research"]),
+        # Thai needs no "to" after "บริษัทใช้ ...".
+        ("บริษัทใช้ประวัติการสั่งซื้อแนะนำสินค้าที่ท่านอาจสนใจ", "th", "", ["personalization"]),
+        # A lead-in that ends in a marker makes each item an aim.
+        ("fraud investigations", "en", "We may read your messages only for:", ["security_fraud"]),
+        ("fraud investigations", "en", "", []),
+        ("การตรวจสอบการทุจริต", "th", "เราอาจเข้าถึงข้อมูลของท่านเพื่อ:", ["security_fraud"]),
+        # A denied use states no aim; a denial does not reach past ", but we ...".
+        ("We never track you across sites to show you ads.", "en", "", []),
+        ("We do not sell your data, but we share it with vendors to provide the service.", "en", "", ["service_provision"]),
+        ("เราจะไม่ใช้ข้อมูลเพื่อการตลาด", "th", "", []),
+        ("เราไม่ขายข้อมูลของท่าน แต่เราใช้ข้อมูลเพื่อให้บริการ", "th", "", ["service_provision"]),
+        # Words that are the subject of a statement, or messages the user stops, are no aim.
+        ("Personalised ads are turned off for teenagers.", "en", "", []),
+        ("Data kept for billing is encrypted.", "en", "", ["billing"]),
+        ("You can opt out of marketing emails at any time.", "en", "", []),
+    ],
+)
+def test_purposes_are_stated_aims(text, lang, context, purposes) -> None:
+    assert attributes(text, lang, context)["purposes"] == purposes
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "ages"),
     [
         ("We do not knowingly collect data from children under 13.", "en", [13]),

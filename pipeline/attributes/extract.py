@@ -35,18 +35,37 @@ _SECURITY_CONTEXT = (r"\bsecur", r"\bprotect", r"\bsafeguard", r"\bconfidential"
                      r"\baudit", r"\bcertif", r"\bISO\b", r"\bSOC\b", r"\bfirewall", r"\banonymi", r"\bpseudonym",
                      "ปลอดภัย", "ป้องกัน", "คุ้มครอง", "ความลับ", "เข้ารหัส", "มาตรการ", "รั่วไหล", "โดยมิชอบ", "ไม่ได้รับอนุญาต")
 _PURPOSE_MARKER = re.compile(
-    r"(?:\b(?:to|for|in order to|so (?:that|we can)|help(?:s)? us|used? (?:it |them |this |your data )?(?:for|to)|purposes? of|aim(?:ed)? at)\b"
-    r"|เพื่อ|สำหรับ(?!ผู้|บุคคล|ลูกค้า|เด็ก)|ในการ|วัตถุประสงค์|โดยมี|จำเป็นต่อการ)(?:\s*[^\s;.,]+){0,3}\s*$",
+    r"\b(?:to|for|in order to|so (?:that|we can)|help(?:s)? us|used? (?:it |them |this |your data )?(?:for|to)|purposes? of|aim(?:ed)? at)\b"
+    r"|เพื่อ|สำหรับ(?!ผู้|บุคคล|ลูกค้า|เด็ก)|ในการ|วัตถุประสงค์|จำเป็นต่อการ|ช่วย(?:ให้)?(?:เรา)?",
     re.IGNORECASE,
 )
-# "We use your data to connect calls, bill you and tell you about outages": a list of purposes after one "use ... to".
+# The aims after one marker form a list ("to provide, secure and improve our Service"): short items between separators.
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bor\b|\bas well as\b|(?<=\s)(?:และ|หรือ|รวมถึง))\s*", re.IGNORECASE)
+_LIST_ITEMS, _ITEM_WORDS, _ITEM_CHARS = 8, 6, 40
+# "We use your data to connect calls, bill you and tell you about outages": a list of purposes after one "use ... to";
+# Thai needs no "to" after "เราใช้" ("เราใช้ที่อยู่ IP ปรับแต่งภาษา").
 _PURPOSE_FRAME = re.compile(
-    r"\b(?:use[sd]?|using|process(?:es|ed)?|collect(?:s|ed)?|shar(?:e|es|ed)|disclos(?:e|es|ed)|retain(?:s|ed)?|keep|kept)\b[^.;]{0,60}?\b(?:to|for)\b|เพื่อ",
+    r"\b(?:use[sd]?|using|process(?:es|ed)?|collect(?:s|ed)?|shar(?:e|es|ed)|disclos(?:e|es|ed)|retain(?:s|ed)?|keep|kept)\b[^.;]{0,60}?\b(?:to|for)\b|เพื่อ"
+    r"|(?:เรา|บริษัท)(?:ยัง)?(?:อาจ|จะ)?(?:นำ)?ใช้(?!งาน|บริการ|จ่าย)",
     re.IGNORECASE,
 )
-_NEGATED = re.compile(r"\b(?:not|never)\s+(?:\w+\s+)?(?:use|share|sell|process)\b|ไม่(?:ใช้|นำ|ขาย|แบ่งปัน)", re.IGNORECASE)
+# A denied use states no purpose: "we do not track you to show ads", "Mozilla จะไม่ติดตามผู้ใช้เพื่อจัดโฆษณา".
+_NEGATED = re.compile(
+    r"\b(?:not|never)\s+(?:\w+\s+)?(?:use|share|sell|process|track|collect|disclose|rent|transfer|send|gather)\b|\brefrains? from\b"
+    r"|ไม่(?:ใช้|นำ|ขาย|แบ่งปัน|ติดตาม|เปิดเผย|ส่ง)",
+    re.IGNORECASE,
+)
+_STATEMENT_JOIN = re.compile(r",?\s*\b(?:but|and|while|whereas|however)\s+(?=we\b|it\b|they\b|our\b)|\s(?:แต่|และ)(?=เรา|บริษัท)", re.IGNORECASE)
+# Messages named for what they are state their purpose only when they are sent, not when the user stops them.
+_OPTED_OUT = re.compile(r"\b(?:opt(?:ing)?[- ]out of|unsubscrib\w* from|stop receiving)\b|ยกเลิก|ปฏิเสธ", re.IGNORECASE)
+# An aim is an object: "personalised advertising is switched off" makes the words the subject of a statement,
+# unless a marker stands right before them ("data used for analytics is pseudonymised").
+_AS_SUBJECT = re.compile(r"\s*(?:\w+\s+)?(?:is|are|was|were)\b", re.IGNORECASE)
+_RIGHT_AFTER_MARKER = re.compile(r"(?:\b(?:to|for)|เพื่อ|สำหรับ)\s*$", re.IGNORECASE)
 _PURPOSE_CONTEXT = (r"\bpurpose", r"\bhow we use\b", r"\bwhy we\b", r"\buse (?:of )?(?:your )?(?:personal )?(?:data|information)\b", r"\bwe use\b",
-                    "วัตถุประสงค์", "การใช้ข้อมูล", "ใช้ข้อมูล")
+                    "วัตถุประสงค์", "การใช้ข้อมูล", "ใช้ข้อมูล",
+                    # a lead-in that ends in a purpose marker ("... and for:", "เพื่อ:") makes each item an aim
+                    r"\b(?:to|for|in order to)\s*[:：]?\s*$", "(?:เพื่อ|สำหรับ)\\s*[:：]?\\s*$")
 # Security words that are codes wherever they appear; the others ("training", "monitoring") only in a clause about security.
 _SPECIFIC_SECURITY = ("encryption_transit", "encryption_rest", "encryption", "access_control", "mfa", "pseudonymization", "firewalls", "certification", "backups")
 MINOR_AGE = 18
@@ -121,16 +140,46 @@ def extract_purposes(text: str, context: str = "") -> list[str]:
                 cues = (mentions(context, _PURPOSE_CONTEXT), _PURPOSE_FRAME.search(text))
             anywhere, frame = cues
             in_frame = frame is not None and frame.start() <= match.start() and not re.search(r"[.;]", text[frame.end() : match.start()])
-            before = re.split(r"[.;!?]", text[max(0, match.start() - 80) : match.start()])[-1]
-            if _NEGATED.search(before) or re.search(r"ว่าด้วย\S*$", before):
+            before = _sentence_before(text, match.start())
+            if _NEGATED.search(_last_statement(before)) or re.search(r"ว่าด้วย\S*$", before):
                 continue  # "we will not use it to ...", or words inside a law's title ("กฎหมายว่าด้วยการป้องกัน...การฟอกเงิน")
-            if anywhere or in_frame or _PURPOSE_MARKER.search(text[max(0, match.start() - 60) : match.start()]) or match.group(0).lower().startswith(("to ", "for ")):
+            if _AS_SUBJECT.match(text, match.end()) and not _RIGHT_AFTER_MARKER.search(before):
+                continue
+            if anywhere or in_frame or follows_purpose_marker(before) or match.group(0).lower().startswith(("to ", "for ")):
                 found.append(code)
                 break
-    for code in codes_in(text, SELF_EVIDENT_PURPOSES):
-        if code not in found:
+    for code, (_, patterns) in SELF_EVIDENT_PURPOSES.items():
+        if code not in found and any(not _NEGATED.search(_last_statement(before)) and not _OPTED_OUT.search(before)
+                                     for before in (_sentence_before(text, match.start()) for match in compiled(patterns).finditer(text))):
             found.append(code)
     return [code for code in PURPOSES if code in found]
+
+
+def _sentence_before(text: str, position: int, reach: int = 200) -> str:
+    """The sentence of ``text`` up to ``position``, at most ``reach`` characters of it."""
+    return re.split(r"[.;!?]", text[max(0, position - reach) : position])[-1]
+
+
+def _last_statement(before: str) -> str:
+    """The last statement of a sentence: a denial before ", but we ..." does not reach the aims after it."""
+    return _STATEMENT_JOIN.split(before)[-1]
+
+
+def follows_purpose_marker(before: str) -> bool:
+    """True when ``before`` ends in a purpose marker and at most a list of short aims after it.
+
+    >>> follows_purpose_marker("GitHub uses cookies to provide, "), follows_purpose_marker("ข้อมูลนี้ช่วยให้เราเข้าใจการใช้งานและ")
+    (True, True)
+    >>> follows_purpose_marker("We send it to the teams that run each of our regional offices and ")
+    False
+    """
+    last = None
+    for last in _PURPOSE_MARKER.finditer(before):
+        pass
+    if last is None:
+        return False
+    items = _LIST_SEPARATOR.split(before[last.end() :])
+    return len(items) <= _LIST_ITEMS and all(len(item.split()) <= _ITEM_WORDS and len(item) <= _ITEM_CHARS for item in items)
 
 
 def extract_security_measures(text: str, context: str = "") -> list[str]:
