@@ -176,6 +176,39 @@ def test_purposes_are_stated_aims(text, lang, context, purposes) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "recipients"),
+    [
+        # A recipient is where data goes: not a denied flow, not the source data comes from.
+        ("We never sell or share your location with advertisers.", "en", []),
+        ("เราไม่แบ่งปันข้อมูลของท่านกับผู้ลงโฆษณา", "th", []),
+        ("We may receive information about you from partners, resellers or affiliates.", "en", []),
+        ("เราอาจได้รับข้อมูลของท่านจากบริษัทในเครือ", "th", []),
+        ("We transfer data from the EU to our service providers in the US.", "en", ["service_providers"]),
+        ("We disclose data only in response to requests from governments.", "en", ["authorities"]),
+        ("เราจะเปิดเผยข้อมูลเมื่อได้รับคำขอจากรัฐบาล", "th", ["authorities"]),
+        ("ผู้ให้บริการอีเมลของคุณอาจส่งข้อมูลให้เรา", "th", []),
+        # A run-in title counts only when the statement does not say otherwise.
+        ("Affiliates: We may share your data with our affiliates.", "en", ["affiliates"]),
+        ("Vendors and Partners: We receive data from vendors and partners.", "en", []),
+        # Recipients by the role the text gives them.
+        ("Our website is hosted by a cloud company.", "en", ["service_providers"]),
+        ("เว็บไซต์ของเราโฮสต์อยู่บนแพลตฟอร์มของบุคคลภายนอก", "th", ["service_providers"]),
+        ("We share data with advertising, marketing or analytics vendors.", "en", ["advertisers", "analytics_providers"]),
+        ("These providers may process your IP address.", "en", ["service_providers"]),
+        ("We use an analytics service; these providers may process your IP address.", "en", ["analytics_providers"]),
+        # The public and other users see the data; "other users' sites" are places, not recipients.
+        ("Your comments may be accessible to the public.", "en", ["public"]),
+        ("คนทั่วไปอาจเข้ามาดูความคิดเห็นของคุณได้", "th", ["public"]),
+        ("Your profile is visible to other members.", "en", ["other_users"]),
+        ("สมาชิกคนอื่นๆ สามารถเห็นชื่อของคุณ", "th", ["other_users"]),
+        ("We record your likes on other users' sites.", "en", []),
+    ],
+)
+def test_recipients_receive_the_data(text, lang, recipients) -> None:
+    assert attributes(text, lang)["recipients"] == recipients
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "ages"),
     [
         ("We do not knowingly collect data from children under 13.", "en", [13]),

@@ -56,6 +56,23 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _STATEMENT_JOIN = re.compile(r",?\s*\b(?:but|and|while|whereas|however)\s+(?=we\b|it\b|they\b|our\b)|\s(?:แต่|และ)(?=เรา|บริษัท)", re.IGNORECASE)
+# Recipients: a flow denied before them ("does not sell, rent or share ... with advertisers"), or a source ("from vendors").
+_DENIED_FLOW = re.compile(
+    r"\b(?:not|never|no)\b[^.;]{0,60}?\b(?:shar|sell|sold|rent|leas|disclos|transfer|provid|send|sent|pass|giv|trad|upload)\w*"
+    r"|ไม่(?:มีการ|ได้)?(?:แบ่งปัน|แชร์|ขาย|เปิดเผย|ส่ง|โอน|ให้)",
+    re.IGNORECASE,
+)
+_RUN_IN_TITLE = re.compile(r"\s*(?:[-*•]\s*)?[^:：.;]{2,60}?[:：]\s+(?=\S)")
+_FROM = re.compile(r"\bfrom\b|(?<!นอก)จาก(?!ภายนอก)", re.IGNORECASE)
+_TAKEN_IN = re.compile(r"\b(?:receiv|collect|obtain|acquir|gather|get|gets|got)\w*|ได้รับ|รวบรวม|เก็บ", re.IGNORECASE)
+_DEMANDED = re.compile(r"(?:\b(?:requests?|orders?|subpoenas?)|คำขอ\S{0,20}|คำสั่ง\S{0,20})\s*$", re.IGNORECASE)
+_TOWARDS = re.compile(r"\b(?:to|with|by)\b|ให้แก่|ไปยัง|กับ", re.IGNORECASE)
+_THESE_PROVIDERS = re.compile(
+    r"\b(?:these|such) (?:third[- ]party )?providers (?:may |will |can )?(?:process|receive|access|collect|store|use|handle)"
+    r"|ผู้ให้บริการ(?:เหล่านี้|ดังกล่าว)(?:อาจ|จะ)?(?:ประมวลผล|เข้าถึง|ได้รับ|เก็บ|ใช้)",
+    re.IGNORECASE,
+)
+_SOURCE_LIST = re.compile(r"\s*(?:,|\band\b|\bor\b|\blike\b|\bsuch as\b|\bincluding\b|(?<=\s)(?:และ|หรือ|เช่น))\s*", re.IGNORECASE)
 # Messages named for what they are state their purpose only when they are sent, not when the user stops them.
 _OPTED_OUT = re.compile(r"\b(?:opt(?:ing)?[- ]out of|unsubscrib\w* from|stop receiving)\b|ยกเลิก|ปฏิเสธ", re.IGNORECASE)
 # An aim is an object: "personalised advertising is switched off" makes the words the subject of a statement,
@@ -182,6 +199,53 @@ def follows_purpose_marker(before: str) -> bool:
     return len(items) <= _LIST_ITEMS and all(len(item.split()) <= _ITEM_WORDS and len(item) <= _ITEM_CHARS for item in items)
 
 
+def extract_recipients(text: str, context: str = "") -> list[str]:
+    """Who receives the data: a recipient named where data goes to it, not where it is denied ("never shared with advertisers") or is the source.
+
+    >>> extract_recipients("We share your data with our service providers and affiliates.")
+    ['service_providers', 'affiliates']
+    >>> extract_recipients("We never sell your data to advertisers."), extract_recipients("เราได้รับข้อมูลจากบริษัทในเครือ")
+    ([], [])
+    """
+    label = _RUN_IN_TITLE.match(text)
+    body = label.end() if label else 0
+    found = []
+    for code, (_, patterns) in RECIPIENTS.items():
+        pattern = compiled(patterns)
+        if not pattern.occurs(text):
+            continue
+        starts = [match.start() for match in pattern.finditer(text)]
+        if any(start >= body for start in starts):
+            # the statement decides; a run-in title ("Vendors and Affiliates: we receive data from ...") only when it alone names them
+            starts = [start for start in starts if start >= body]
+            if not any(_receives(_last_statement(_sentence_before(text, start))) for start in starts):
+                continue
+        found.append(code)
+    if not found and _THESE_PROVIDERS.search(text):
+        found.append("service_providers")  # "these providers may process ...": an anaphor names no role of its own
+    return found
+
+
+def _receives(before: str) -> bool:
+    """Whether words after ``before`` name a receiver: no denied flow ("does not share ... with") and no source ("from ... and").
+
+    >>> _receives("We share it with "), _receives("We do not sell or share it with "), _receives("We receive data from vendors, resellers and ")
+    (True, False, False)
+    """
+    if _DENIED_FLOW.search(before):
+        return False
+    last = None
+    for last in _FROM.finditer(before):
+        pass
+    if last is None:
+        return True
+    gap = before[last.end() :]
+    if _TOWARDS.search(gap) or not _TAKEN_IN.search(before[: last.start()]) or _DEMANDED.search(before[: last.start()]):
+        return True  # "from the EEA to our service providers", "services from providers", "requests from governments"
+    items = _SOURCE_LIST.split(gap)
+    return not all(len(item.split()) <= _ITEM_WORDS and len(item) <= _ITEM_CHARS for item in items)
+
+
 def extract_security_measures(text: str, context: str = "") -> list[str]:
     """Security measures; general words count only in a clause about security, and "encryption" only when no kind is named.
 
@@ -218,7 +282,7 @@ EXTRACTORS: dict[str, Callable[[str, str], list]] = {
     "deadlines": extract_deadlines,
     "rights": extract_rights,
     "data_types": _codes(DATA_TYPES),
-    "recipients": _codes(RECIPIENTS),
+    "recipients": extract_recipients,
     "purposes": extract_purposes,
     "laws": _codes(LAWS),
     "transfer_mechanisms": extract_transfer_mechanisms,

@@ -217,11 +217,12 @@ DATA_TYPES: Table = {
 RECIPIENTS: Table = {
     "service_providers": (
         "vendors, processors, contractors acting for the company",
-        (r"\bservice providers?\b", r"\bvendors?\b", r"\b(?:data |sub-?)?processors?\b(?<!payment processor)(?<!payment processors)", r"\bcontractors?\b", r"\bsuppliers?\b",
+        (r"\bservice providers?\b", r"(?<!advertising )(?<!analytics )(?<!marketing )\bvendors?\b", r"\b(?:data |sub-?)?processors?\b(?<!payment processor)(?<!payment processors)", r"\bcontractors?\b", r"\bsuppliers?\b",
          r"\bhosting (?:providers?|companies|services)\b", r"\bcloud (?:service |hosting |storage )?providers?\b", r"\bagents?\b(?= (?:who|that|acting))", r"\boutsourc",
-         r"\bthird parties (?:that|who) (?:perform|provide) services\b", r"\bthird[- ]party (?:service|vendors)",
-         r"\b(?:[\w]+[- ])?(?:check|screening|verification|e-?mail|SMS|hosting|cloud|IT|technology|telecom|storage) providers?\b",
-         "ผู้ให้บริการ(?!รายอื่น|เหล่านี้|ดังกล่าว|รับชำระ|ชำระเงิน|ด้านการชำระ|โฆษณา|วิเคราะห์|ด้านการวิเคราะห์|การวิเคราะห์)", "ผู้ประมวลผลข้อมูล", "คู่สัญญา", "ผู้รับจ้าง", "ผู้ขาย", "ผู้จัดจำหน่าย"),
+         r"\bthird parties (?:that|who) (?:perform|provide) services\b", r"\bthird[- ]party (?:service providers|vendors|platforms)\b",
+         r"\bas (?:an? |our |its )?agents?\b", r"\b(?:hosted|powered|run) (?:on|by)\b",
+         r"(?<!your )\b(?:[\w]+[- ])?(?:check|screening|verification|e-?mail|SMS|hosting|cloud|IT|technology|telecom|storage) providers?\b",
+         "(?:โฮสต์|ดูแล)(?:อยู่)?(?:บน|โดย)", "ผู้ให้บริการ(?!\\S{0,15}ของ(?:คุณ|ท่าน))(?!รายอื่น|เหล่านี้|ดังกล่าว|รับชำระ|ชำระเงิน|ด้านการชำระ|โฆษณา|วิเคราะห์|ด้านการวิเคราะห์|การวิเคราะห์)", "ผู้ประมวลผลข้อมูล", "คู่สัญญา", "ผู้รับจ้าง", "ผู้ขาย", "ผู้จัดจำหน่าย"),
     ),
     "affiliates": (
         "affiliates, subsidiaries, group companies",
@@ -236,24 +237,24 @@ RECIPIENTS: Table = {
     ),
     "advertisers": (
         "advertisers and ad networks",
-        (r"\badvertis(?:ers?|ing (?:partners|networks|companies|providers|platforms))\b", r"\bad (?:networks?|partners|tech|exchanges?|platforms?)\b",
+        (r"\badvertis(?:ers?|ing (?:partners|networks|companies|providers|platforms|vendors))\b", r"\badvertising,? (?:\w+,? )?(?:or|and) (?:\w+ )?(?:vendors|partners|providers|companies)\b", r"\bad (?:networks?|partners|tech|exchanges?|platforms?)\b",
          "ผู้ลงโฆษณา", "เครือข่ายโฆษณา", "พันธมิตรด้านโฆษณา", "ผู้ให้บริการโฆษณา"),
     ),
     "analytics_providers": (
         "analytics services",
-        (r"\banalytics? (?:providers?|services?|partners?|companies|tools?)\b", r"\bGoogle Analytics\b", r"\bAdobe Analytics\b", r"\bMixpanel\b", r"\bFirebase Analytics\b",
-         "ผู้ให้บริการวิเคราะห์", "ผู้ให้บริการด้านการวิเคราะห์", "ผู้ให้บริการการวิเคราะห์"),
+        (r"\banalytics? (?:providers?|services?|partners?|companies|tools?|vendors|products?|cookies|SDKs?)\b", r"\b(?:third[- ]party|web) analytics\b", r"\banalytics and (?:\w+ )?(?:partners|providers|companies|vendors)\b", r"\bGoogle Analytics\b", r"\bAdobe Analytics\b", r"\bMixpanel\b", r"\bFirebase Analytics\b",
+         "ผู้ให้บริการวิเคราะห์", "ผู้ให้บริการด้านการวิเคราะห์", "ผู้ให้บริการการวิเคราะห์", "(?:บริการ|ระบบ|เครื่องมือ)วิเคราะห์\\S{0,20}(?:บุคคลภายนอก|ภายนอก)"),
     ),
     "payment_processors": (
         "payment processors, card networks, banks handling payments",
-        (r"\bpayment (?:processors?|providers?|service providers?|gateways?|processing (?:partners|companies|services))", r"\bStripe\b", r"\bPayPal\b", r"\bAdyen\b", r"\bBraintree\b",
+        (r"\bpayment (?:processors?|providers?|service providers?|gateways?|processing (?:partners|companies|services))", r"\b(?:credit )?card processing\b", r"\bStripe\b", r"\bPayPal\b", r"\bAdyen\b", r"\bBraintree\b",
          "ผู้ให้บริการชำระเงิน", "ผู้ให้บริการรับชำระเงิน", "ผู้ให้บริการด้านการชำระเงิน", "ระบบชำระเงิน", "ผู้ประมวลผลการชำระเงิน"),
     ),
     "authorities": (
         "law enforcement, courts, regulators, government agencies",
-        (r"\blaw enforcement\b", r"\bpolice\b", r"\bcourts?\b(?! of justice)", r"\bregulat(?:ors?|ory (?:authorit|bod|agenc))", r"\bgovernment(?:al)? (?:agenc|authorit|bod|officials|entities|requests?)",
-         r"\bpublic authorit", r"\b(?:tax|competent|judicial|border|customs|immigration) (?:control )?authorit", r"\bcustoms\b", r"\bimmigration\b", r"\bsubpoena", r"\blegal process\b", r"\bcourt order",
-         "หน่วยงานราชการ", "หน่วยงานของรัฐ", "หน่วยงานรัฐ", "หน่วยงานที่มีอำนาจ", "หน่วยงานกำกับ(?:ดูแล)?(?!\\S{0,20}กำหนด)", "เจ้าหน้าที่ตำรวจ", "ตำรวจ", "ศาล(?!ยุติธรรมแห่งสหภาพ)", "พนักงานเจ้าหน้าที่",
+        (r"\blaw enforcement\b", r"\bpolice\b", r"\bcourts?\b(?! of justice)", r"\bregulat(?:ors?\b|ory (?:authorit|bod|agenc))", r"\bgovernment(?:al)? (?:agenc|authorit|bod|officials|entities|requests?)",
+         r"\bpublic authorit", r"(?<!data protection )(?<!supervisory )\b(?:health|security|state|federal|public|local) (?:authorit(?:y|ies)|offices?)\b", r"\b(?:tax|competent|judicial|border|customs|immigration) (?:control )?authorit", r"\bcustoms\b", r"\bimmigration\b", r"\bsubpoena", r"\blegal process\b", r"\bcourt order",
+         "หน่วยงานราชการ", "หน่วยงานของรัฐ", "รัฐบาล", r"\bgovernments\b", "หน่วยงานรัฐ", "หน่วยงานที่มีอำนาจ", "หน่วยงานกำกับ(?:ดูแล)?(?!\\S{0,20}กำหนด)", "เจ้าหน้าที่ตำรวจ", "ตำรวจ", "ศาล(?!ยุติธรรมแห่งสหภาพ)", "พนักงานเจ้าหน้าที่",
          "หน่วยงานภาครัฐ", "หน่วยงานผู้มีอำนาจ", "กรมสรรพากร", "สำนักงาน ?ป\\.ป\\.ง", "ธนาคารแห่งประเทศไทย", "หน่วยงานบังคับใช้กฎหมาย", "ตรวจคนเข้าเมือง", "ศุลกากร", "ตรวจเงินแผ่นดิน"),
     ),
     "acquirer": (
@@ -264,13 +265,15 @@ RECIPIENTS: Table = {
     ),
     "public": (
         "made publicly visible",
-        (r"\bpublic(?:ly)? (?:visible|available|accessible|profile|forums?|posts?)\b", r"\b(?:are|is) public\b", r"\bpublicly (?:visible|displayed|posted|shared|accessible)\b", r"\bvisible to (?:the public|anyone|everyone|all)", r"\bmade public\b", r"\banyone can see\b",
-         "(?<!แหล่งข้อมูล)(?<!แหล่ง)สาธารณะ", "บุคคลทั่วไปสามารถมองเห็น", "เปิดเผยต่อสาธารณ", "เผยแพร่\\S{0,60}(?:บนเว็บไซต์|สื่อสังคมออนไลน์|เพจ)"),
+        (r"\bpublic(?:ly)? (?:visible|available|accessible|profiles?)\b", r"\b(?:share[sd]?|sharing|disclos(?:e|ed|ing)|shown?|display(?:ed)?|visible|available|accessible|made)\b[^.;]{0,60}?\bthe public\b(?! keys?)", r"\b(?:are|is) public\b", r"\bpublicly (?:visible|displayed|posted|shared|accessible)\b", r"\bvisible to (?:the public|anyone|everyone|all)", r"\bmade public\b", r"\banyone can see\b", r"\b(?:all|any) internet users\b", r"\b(?:share|shared|disclosed|displayed|available|posted) publicly\b", r"\bmake (?:\w+ ){0,2}public\b",
+         r"(?:accessible|available|visible|disclosed|shown) to the public\b", r"\bindexed by search engines\b", r"\bpublish(?:es|ed|ing)? (?:\w+ ){0,2}(?:statistics|data|information|content|requests?|profiles?|comments?)\b",
+         "(?:ต่อ|แก่|สู่|ให้)สาธารณ(?:ะ|ชน)", "(?:คน|บุคคล)ทั่วไป(?:อาจ|จะ|สามารถ)?(?:เข้ามา)?(?:ดู|เห็น|เข้าถึง|ทราบ)", "ผู้ใช้อินเทอร์เน็ต(?:ทั้งหมด|ทุกคน)", "บุคคลทั่วไปสามารถมองเห็น", "เปิดเผยต่อสาธารณ", "(?:แสดง|เปิดเผย|เผยแพร่)อย่างเปิดเผย", "ทุกคน(?:สามารถ)?(?:มองเห็น|เห็น|เข้าถึง)", "เผยแพร่\\S{0,60}(?:บนเว็บไซต์|สื่อสังคมออนไลน์|เพจ)"),
     ),
     "other_users": (
         "other users of the service",
-        (r"\bother (?:users|members|players|participants|customers|riders|drivers|passengers|guests|hosts|students)\b", r"\bvisible to (?:your )?(?:friends|followers|contacts)\b",
-         "ผู้ใช้(?:งาน|บริการ)?รายอื่น", "ผู้ใช้อื่น", "สมาชิกรายอื่น", "ผู้เล่นคนอื่น", "ผู้เล่นอื่น"),
+        (r"\bother (?:app )?(?:users|members|players|participants|customers|riders|drivers|passengers|guests|hosts|students|contributors)\b(?!['’])", r"\b(?:site|page|blog|group|community|channel|workspace) (?:owners?|administrators?|admins?)\b",
+         r"\badministrators?(?:\(s\))? of (?:the|a|that|this) (?:site|page|blog|group|community)\b", r"\bcommunity members\b", r"\bvisible to (?:your )?(?:friends|followers|contacts)\b",
+         "(?:ผู้ใช้|สมาชิก|ผู้เล่น)(?:งาน|บริการ)?(?:คน|ราย)?อื่น"),
     ),
 }
 
