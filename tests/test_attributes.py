@@ -176,6 +176,31 @@ def test_purposes_are_stated_aims(text, lang, context, purposes) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "context", "rights"),
+    [
+        # What the user can do, with or without the word "right".
+        ("You can delete your saved places at any time.", "en", "", ["erasure"]),
+        ("การล้างข้อมูลในแอปจะลบบันทึกทั้งหมด", "th", "", ["erasure"]),
+        ("You can access and edit your profile in Settings.", "en", "", ["access", "rectification"]),
+        ("You may contact your local supervisory authority.", "en", "", ["complaint"]),
+        # A right taken away, cookies cleared, or an account kept until closed is no right granted.
+        ("Once the data has been sent, you can no longer withdraw your consent.", "en", "", []),
+        ("เมื่อส่งข้อมูลแล้ว ท่านไม่สามารถถอนความยินยอมได้", "th", "", []),
+        ("You can delete cookies in your browser.", "en", "", []),
+        ("Summaries are kept until you delete your account.", "en", "", []),
+        ("คุณสามารถแก้ไขการตั้งค่าอีเมลได้", "th", "", []),
+        # An opt-out of a processing objects to it; a bare one takes the opt-out its heading names.
+        ("You can opt out of our analytics program in your settings.", "en", "", ["objection"]),
+        ("คุณสามารถเลือกที่จะไม่ใช้เครื่องมือวิเคราะห์ได้", "th", "", ["objection"]),
+        ("You can opt out here.", "en", "Right to Opt Out of Sale", ["opt_out_sale"]),
+        ("There is no need to opt out.", "en", "", []),
+    ],
+)
+def test_rights_the_user_can_exercise(text, lang, context, rights) -> None:
+    assert attributes(text, lang, context)["rights"] == rights
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "recipients"),
     [
         # A recipient is where data goes: not a denied flow, not the source data comes from.

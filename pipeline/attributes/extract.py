@@ -114,6 +114,12 @@ def without_links(text: str) -> str:
     return _LINK.sub(" ", text)
 
 
+# A right the clause takes away is not granted: "you can no longer withdraw your consent".
+_RIGHT_DENIED = re.compile(r"(?:\b(?:no longer|no need|cannot|can't|not (?:be )?(?:possible|able))\b[^.;]*|ไม่(?:สามารถ|จำเป็นต้อง)\S{0,20})$", re.IGNORECASE)
+_BARE_OPT_OUT = re.compile(r"\bopt(?:s|ed|ing)?[- ]?outs?\b(?! requests?)|เลือกที่จะไม่(?:ใช้|ให้|รับ|เข้าร่วม)", re.IGNORECASE)
+_OPT_OUTS = {"objection", "opt_out_sale", "opt_out_marketing"}
+
+
 def extract_rights(text: str, context: str = "") -> list[str]:
     """Rights the clause grants the user; a rights word counts only where the user is the one acting.
 
@@ -122,7 +128,13 @@ def extract_rights(text: str, context: str = "") -> list[str]:
     >>> extract_rights("ท่านมีสิทธิขอถอนความยินยอมได้ตลอดเวลา"), extract_rights("We delete logs after 30 days.")
     (['withdraw_consent'], [])
     """
-    codes = codes_in(text, RIGHTS)
+    codes = [code for code in codes_in(text, RIGHTS) if any(not _RIGHT_DENIED.search(text, max(0, match.start() - 40), match.start())
+                                                            for match in compiled(RIGHTS[code][1]).finditer(text))]
+    bare = _BARE_OPT_OUT.search(text)
+    if bare and not _OPT_OUTS & set(codes) and not _RIGHT_DENIED.search(text, max(0, bare.start() - 40), bare.start()):
+        # an opt-out with no object takes the one its heading names, else it objects to a processing (decision 4)
+        inherited = [code for code in codes_in(context, RIGHTS) if code in _OPT_OUTS]
+        codes = [code for code in RIGHTS if code in {*codes, *(inherited or ["objection"])}]
     return codes if codes and mentions(f"{text} {context}", USER_AGENCY) else []
 
 
