@@ -46,6 +46,14 @@ def attributes(text: str, lang: str, context: str = "") -> dict:
         ("We collect your name to create your account.", "en", []),
         ("บริษัทเก็บรวบรวมข้อมูลตามที่กฎหมายกำหนด", "th", []),
         ("Children under 13 years of age may not register.", "en", []),
+        # Kept until its purpose is served, until the user removes it, or while the app is installed (guide decisions 9, 26).
+        ("Booking data is deleted once the trip is completed.", "en", ["as_long_as_necessary"]),
+        ("Your drafts stay on the device until you delete them yourself.", "en", ["account_lifetime"]),
+        ("Saved items are kept for as long as the app is installed.", "en", ["account_lifetime"]),
+        ("เราจะไม่เก็บข้อมูลไว้นานกว่าช่วงเวลาที่เราต้องการ", "th", ["as_long_as_necessary"]),
+        ("เราจะลบข้อมูลเมื่อไม่ต้องการข้อมูลนั้นแล้ว เว้นแต่กฎหมายจะกำหนดให้เราเก็บไว้นานกว่านั้น", "th", ["as_long_as_necessary", "legal_requirement"]),
+        ("You can keep track of your orders for 30 days.", "en", []),
+        ("Your statutory rights apply once your data is stored.", "en", []),
     ],
 )
 def test_retention_values(text, lang, values) -> None:
@@ -142,6 +150,11 @@ def test_deadlines(text, lang, context, expected) -> None:
         ("กรุณาลงชื่อเข้าใช้เพื่อดำเนินการต่อ", "th", "data_types", []),
         ("See our Cookie Policy for details. Most changes will be minor.", "en", "data_types", []),
         ("โพสต์ในบล็อกของเรา", "th", "data_types", []),
+        # Transfer safeguards: no adequacy where the clause denies it, agreeing to the transfer is consent.
+        ("We send data to countries the Commission has not recognised as having an adequate level of protection.", "en", "transfer_mechanisms", []),
+        ("These transfers rest on standard contractual arrangements approved by the Commission.", "en", "transfer_mechanisms", ["scc"]),
+        ("If you do not agree to the transfer of your data outside the EU, do not use the feature.", "en", "transfer_mechanisms", ["consent"]),
+        ("เมื่อใช้บริการ ท่านยินยอมให้มีการโอนข้อมูลไปยังต่างประเทศ", "th", "transfer_mechanisms", ["consent"]),
     ],
 )
 def test_code_families(text, lang, family, codes) -> None:
@@ -262,6 +275,11 @@ def test_age_thresholds(text, lang, ages) -> None:
         ("สำนักงานตั้งอยู่เลขที่ 99/1 ถนนสุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพมหานคร 10110", "th",
          [("address", "เลขที่ 99/1 ถนนสุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพมหานคร 10110")]),
         ("Section 1798.100 of the California Civil Code applies.", "en", []),
+        # Addresses written against harvesters are contacts as written; a booking number is no hotline.
+        ("Or write to privacy[at]example[dot]com.", "en", [("email", "privacy[at]example[dot]com")]),
+        ("ติดต่อ dpo [at] example.co.th", "th", [("email", "dpo [at] example.co.th")]),
+        ("Quote booking number 1234 in your e-mail.", "en", []),
+        ("Example B.V., Damrak 10, Amsterdam 1012LG, The Netherlands", "en", [("address", "Damrak 10, Amsterdam 1012LG, The Netherlands")]),
     ],
 )
 def test_contacts(text, lang, contacts) -> None:

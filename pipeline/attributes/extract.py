@@ -89,6 +89,8 @@ MINOR_AGE = 18
 _DATA_WORDS = (r"\bdata\b", r"\binformation\b", r"\bcollect", r"\bprocess", r"\brecord", r"\bphotos?\b", r"\bprofiles?\b",
                "ข้อมูล", "เก็บ", "บันทึก", "ภาพถ่าย", "ประมวลผล")
 _UNDER_WORDS = (r"\bunder\b", r"\bbelow\b", r"\byounger than\b", r"\bless than\b", r"\bbetween\b", r"\baged\b", "ต่ำกว่า", "ไม่ถึง", "น้อยกว่า", "ระหว่าง")
+# "countries that the Commission has not recognized as having an adequate level of protection": no adequacy decision
+_NOT_ADEQUATE = re.compile(r"\b(?:not|no|lack\w*|without)\b[^.;]*$|ไม่(?:มี|ได้)\S{0,20}$", re.IGNORECASE)
 _TRANSFER_CONTEXT = (r"\btransfer", r"\boutside\b", r"\babroad\b", r"\boverseas\b", r"\binternational", r"\bcross-border\b", r"\bother countries\b",
                      r"\bcountr(?:y|ies)\b", "ต่างประเทศ", "โอน", "ส่งข้อมูล")
 
@@ -275,6 +277,9 @@ def extract_security_measures(text: str, context: str = "") -> list[str]:
 def extract_transfer_mechanisms(text: str, context: str = "") -> list[str]:
     """Safeguards for cross-border transfers; consent counts only in a clause about transfers."""
     codes = codes_in(text, TRANSFER_MECHANISMS)
+    if "adequacy" in codes and all(_NOT_ADEQUATE.search(text, max(0, match.start() - 40), match.start())
+                                   for match in compiled(TRANSFER_MECHANISMS["adequacy"][1]).finditer(text)):
+        codes.remove("adequacy")
     if "consent" in codes and not mentions(f"{text} {context}", _TRANSFER_CONTEXT):
         codes.remove("consent")
     return codes
