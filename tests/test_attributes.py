@@ -84,6 +84,9 @@ def test_retention_subject(text, lang, subject) -> None:
         ("บริษัทจะดำเนินการตามคำขอภายใน ๓๐ วันนับแต่วันที่ได้รับคำขอ", "th", "", [("P30D", "request_response")]),
         ("บริษัทจะแจ้งเหตุการละเมิดข้อมูลส่วนบุคคลต่อสำนักงานภายใน 72 ชั่วโมง", "th", "", [("PT72H", "breach_notification")]),
         ("We keep logs for 90 days.", "en", "", []),
+        # A window that counts events is no limit; "by an additional 45 days" extends one.
+        ("You may make two free requests in any 12-month period.", "en", "", []),
+        ("We may extend our response time by an additional 45 days.", "en", "", [("P45D", "request_response")]),
     ],
 )
 def test_deadlines(text, lang, context, expected) -> None:
@@ -133,6 +136,7 @@ def test_deadlines(text, lang, context, expected) -> None:
         ("แอปจะบันทึกผลตรวจและประวัติการได้รับวัคซีนของท่าน", "th", "data_types", ["health"]),
         ("Your public health office may call you.", "en", "data_types", []),
         ("ผลการตรวจสอบบัญชีของบริษัท", "th", "data_types", []),
+        ("The test result retrieval feature is switched off to protect the health of our staff.", "en", "data_types", []),
         # Data named by what it is about, not a word that also names something else (an acting OS, a cookie policy, a minor change).
         ("We collect your payment information when you subscribe.", "en", "data_types", ["payment_card"]),
         ("We keep a record of the purchases you have made.", "en", "data_types", ["financial"]),
@@ -240,6 +244,9 @@ def test_rights_the_user_can_exercise(text, lang, context, rights) -> None:
         ("Your profile is visible to other members.", "en", ["other_users"]),
         ("สมาชิกคนอื่นๆ สามารถเห็นชื่อของคุณ", "th", ["other_users"]),
         ("We record your likes on other users' sites.", "en", []),
+        ("You can warn other users through the app.", "en", []),
+        ("Your posts are shown to other users of the forum.", "en", ["other_users"]),
+        ("ผู้ใช้คนอื่นจะเห็นชื่อที่คุณใช้ในห้องแชท", "th", ["other_users"]),
     ],
 )
 def test_recipients_receive_the_data(text, lang, recipients) -> None:

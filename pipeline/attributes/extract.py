@@ -35,7 +35,7 @@ _SECURITY_CONTEXT = (r"\bsecur", r"\bprotect", r"\bsafeguard", r"\bconfidential"
                      r"\baudit", r"\bcertif", r"\bISO\b", r"\bSOC\b", r"\bfirewall", r"\banonymi", r"\bpseudonym",
                      "ปลอดภัย", "ป้องกัน", "คุ้มครอง", "ความลับ", "เข้ารหัส", "มาตรการ", "รั่วไหล", "โดยมิชอบ", "ไม่ได้รับอนุญาต")
 _PURPOSE_MARKER = re.compile(
-    r"\b(?:to|for|in order to|so (?:that|we can)|help(?:s)? us|used? (?:it |them |this |your data )?(?:for|to)|purposes? of|aim(?:ed)? at)\b"
+    r"\b(?:to|for|in order to|so (?:that|we can)|help(?:s)? us|used? (?:it |them |this |your data )?(?:for|to)|purposes? of|aim(?:ed)? at|as part of)\b"
     r"|เพื่อ|สำหรับ(?!ผู้|บุคคล|ลูกค้า|เด็ก)|ในการ|วัตถุประสงค์|จำเป็นต่อการ|ช่วย(?:ให้)?(?:เรา)?",
     re.IGNORECASE,
 )
@@ -63,6 +63,13 @@ _DENIED_FLOW = re.compile(
     re.IGNORECASE,
 )
 _RUN_IN_TITLE = re.compile(r"\s*(?:[-*•]\s*)?[^:：.;]{2,60}?[:：]\s+(?=\S)")
+# Other users and the public receive data only where the clause says it is shown, shared or sent to them.
+_SEERS = ("other_users",)
+_SEEN = re.compile(
+    r"\b(?:shar(?:e|es|ed|ing)|disclos\w*|visible|accessible|available|shown|display\w*|see|seen|view\w*|receiv\w*|forward\w*|sent|send|recorded by|provided to|publish\w*)\b"
+    r"|เห็น|มองเห็น|เข้าถึง|เข้าไปดู|แบ่งปัน|แชร์|เปิดเผย|แสดง|ส่ง|ได้รับ",
+    re.IGNORECASE,
+)
 _FROM = re.compile(r"\bfrom\b|(?<!นอก)จาก(?!ภายนอก)", re.IGNORECASE)
 _TAKEN_IN = re.compile(r"\b(?:receiv|collect|obtain|acquir|gather|get|gets|got)\w*|ได้รับ|รวบรวม|เก็บ", re.IGNORECASE)
 _DEMANDED = re.compile(r"(?:\b(?:requests?|orders?|subpoenas?)|คำขอ\S{0,20}|คำสั่ง\S{0,20})\s*$", re.IGNORECASE)
@@ -234,6 +241,8 @@ def extract_recipients(text: str, context: str = "") -> list[str]:
             starts = [start for start in starts if start >= body]
             if not any(_receives(_last_statement(_sentence_before(text, start))) for start in starts):
                 continue
+        if code in _SEERS and not _SEEN.search(text):
+            continue  # other users who are only warned, met or protected receive nothing
         found.append(code)
     if not found and _THESE_PROVIDERS.search(text):
         found.append("service_providers")  # "these providers may process ...": an anaphor names no role of its own

@@ -210,8 +210,8 @@ DATA_TYPES: Table = {
     ),
     "health": (
         "health or medical data",
-        (r"(?<!public )\bhealth\b(?! (?:insurance )?(?:portability|and safety|authorit|office|department|agenc|ministr))",
-         r"\btest(?:ed)? (?:results?|positive|negative)\b", r"\bresults? of (?:a |an |the |your )?(?:\w+ ){0,2}tests?\b", r"\bvaccin", r"\bimmuni[sz]ation", r"\bsymptoms?\b",
+        (r"(?<!public )\bhealth\b(?! (?:insurance )?(?:portability|and safety|authorit|office|department|agenc|ministr|of\b))",
+         r"\btest(?:ed)? (?:results?|positive|negative)\b(?! (?:retrieval|database|feature|function|service)s?\b)", r"\bresults? of (?:a |an |the |your )?(?:\w+ ){0,2}tests?\b", r"\bvaccin", r"\bimmuni[sz]ation", r"\bsymptoms?\b",
          r"\billness(?:es)?\b", r"\binfect(?:ed|ious)\b", r"\bdiseases?\b", r"\bmedications?\b", r"\ballerg(?:y|ies|ic)\b", r"\bpregnan", r"\bmedical\b", r"\bdiagnos", r"\bprescription", r"\bdisabilit", r"\bfitness data\b", r"\bheart[- ]rate\b", r"\bpatient (?:data|information|records?)\b",
          r"\btest results\b", r"\bclinical (?:data|information|records?|notes)\b",
          "สุขภาพ", "ประวัติการรักษา", "ข้อมูลการรักษา", "การรักษาพยาบาล", "ข้อมูลทางการแพทย์", "เวชระเบียน", "ผล(?:การ)?ตรวจ(?!สอบ)", "ความพิการ", "วัคซีน", "(?:อาการ|การเจ็บ)ป่วย", "ติดเชื้อ", "โรคประจำตัว", "แพ้ยา"),
@@ -530,7 +530,7 @@ RETENTION_CUES = (
 
 DEADLINE_CUES = (
     r"\bwithin\b", r"\bno later than\b", r"\bnot later than\b", r"\bat least\b(?=.{0,30}\b(?:before|prior|in advance|notice))", r"\bin advance\b", r"\bprior to\b", r"\bbefore\b",
-    r"\bwithout undue delay\b", r"\bextended (?:by|to|for)\b", r"\bup to\b(?=.{0,30}(?:respond|process|take effect))", r"\btake(?:s)? up to\b", r"\bextend (?:this|the|that)",
+    r"\bwithout undue delay\b", r"\bextended (?:by|to|for)\b", r"\bby an? (?:additional|further)\b", r"\bup to\b(?=.{0,30}(?:respond|process|take effect))", r"\btake(?:s)? up to\b", r"\bextend (?:this|the|that)",
     "ภายใน", "ล่วงหน้า", "ไม่เกิน", "ไม่ช้ากว่า", "ก่อน",
 )
 """Words just before a duration that make it a time limit."""
