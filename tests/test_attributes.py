@@ -182,6 +182,9 @@ def test_code_families(text, lang, family, codes) -> None:
         ("We do not sell your data, but we share it with vendors to provide the service.", "en", "", ["service_provision"]),
         ("เราจะไม่ใช้ข้อมูลเพื่อการตลาด", "th", "", []),
         ("เราไม่ขายข้อมูลของท่าน แต่เราใช้ข้อมูลเพื่อให้บริการ", "th", "", ["service_provision"]),
+        # "จำเป็นต้อง" (necessary to) states an aim as "necessary to" does.
+        ("หากจำเป็นต้องป้องกันการฉ้อโกง เราอาจเปิดเผยข้อมูลของท่าน", "th", "", ["security_fraud"]),
+        ("เราอาจใช้ข้อมูลเพื่อเพิ่มประสิทธิภาพการติดต่อสื่อสารบางอย่าง", "th", "", []),
         # Words that are the subject of a statement, or messages the user stops, are no aim.
         ("Personalised ads are turned off for teenagers.", "en", "", []),
         ("Data kept for billing is encrypted.", "en", "", ["billing"]),
@@ -209,6 +212,7 @@ def test_purposes_are_stated_aims(text, lang, context, purposes) -> None:
         # An opt-out of a processing objects to it; a bare one takes the opt-out its heading names.
         ("You can opt out of our analytics program in your settings.", "en", "", ["objection"]),
         ("คุณสามารถเลือกที่จะไม่ใช้เครื่องมือวิเคราะห์ได้", "th", "", ["objection"]),
+        ("คุณสามารถเปิดคำสั่ง “อย่าติดตาม” ในเบราว์เซอร์ได้", "th", "", ["objection"]),
         ("You can opt out here.", "en", "Right to Opt Out of Sale", ["opt_out_sale"]),
         ("There is no need to opt out.", "en", "", []),
     ],
@@ -238,6 +242,9 @@ def test_rights_the_user_can_exercise(text, lang, context, rights) -> None:
         ("We share data with advertising, marketing or analytics vendors.", "en", ["advertisers", "analytics_providers"]),
         ("These providers may process your IP address.", "en", ["service_providers"]),
         ("We use an analytics service; these providers may process your IP address.", "en", ["analytics_providers"]),
+        ("We use [Mailer](https://mailer.example/privacy) to send receipts.", "en", ["service_providers"]),
+        ("เราใช้ [Mailer](https://mailer.example/privacy) เพื่อส่งใบเสร็จ", "th", ["service_providers"]),
+        ("We use [Google Analytics](https://example.com) to count visits.", "en", ["analytics_providers"]),
         # The public and other users see the data; "other users' sites" are places, not recipients.
         ("Your comments may be accessible to the public.", "en", ["public"]),
         ("คนทั่วไปอาจเข้ามาดูความคิดเห็นของคุณได้", "th", ["public"]),
@@ -358,6 +365,19 @@ def test_garbage_never_raises(text) -> None:
     parse_duration(text)
     find_durations(text)
     extract_attributes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 20000 + " x[at]y", "a" * 20000 + " @ b", "](" * 10000, "[a](https://x.y/z) " * 4000, "ข้อมูล" * 8000 + "เพื่อ", "you can " * 6000 + "delete"],
+)
+def test_long_runs_take_bounded_time(text) -> None:
+    import time
+
+    start = time.process_time()
+    extract_attributes(text, "How we use / We share with:")
+    assert time.process_time() - start < 2.0  # a quadratic pattern takes tens of seconds here
+
 
 
 # The hand-written evaluation set (data/labeled/attributes): the issue's bar, per family and language.

@@ -8,10 +8,12 @@ from .matching import compiled
 from .vocabulary import ADDRESS_TERMS, DPO_TERMS, PHONE_CONTEXT
 
 _DIGIT_RE = re.compile("[0-9๐-๙]")
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Parts bounded by their RFC lengths, so that a long run of letters without an "@" is given up in bounded steps: linear time.
+_LOCAL, _LABEL = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}", r"[A-Za-z0-9-]{1,63}"
+EMAIL_RE = re.compile(rf"{_LOCAL}@{_LABEL}(?:\.{_LABEL}){{0,8}}\.[A-Za-z]{{2,24}}")
 # An address written against harvesters is still an address, kept as written (guide decision 12): "privacy[at]example[dot]com".
 _AT, _DOT = r"\s?[\[(]\s?at\s?[\])]\s?", r"(?:\s?[\[(]\s?dot\s?[\])]\s?|\.)"
-OBFUSCATED_EMAIL_RE = re.compile(rf"[A-Za-z0-9._%+-]+{_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*{_DOT}[A-Za-z]{{2,}}\b", re.IGNORECASE)
+OBFUSCATED_EMAIL_RE = re.compile(rf"{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL}){{0,8}}{_DOT}[A-Za-z]{{2,24}}\b", re.IGNORECASE)
 _PHONE_RE = re.compile(r"(?<![\w/.@-])(?:\+|\(\+?)?[0-9๐-๙][0-9๐-๙ ()\-.]{5,}[0-9๐-๙](?![\w/@-]|\.\d)")
 _SHORT_PHONE_RE = re.compile(r"(?<![\w/.-])1[0-9]{3}(?![\w/.-])")
 _DATE_LIKE = re.compile(r"^(?:\d{1,4}[-./]\d{1,2}[-./]\d{1,4}|\d{4}\s*[-–]\s*\d{4}|\d{4}|\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2})$")

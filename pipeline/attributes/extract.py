@@ -36,7 +36,7 @@ _SECURITY_CONTEXT = (r"\bsecur", r"\bprotect", r"\bsafeguard", r"\bconfidential"
                      "ปลอดภัย", "ป้องกัน", "คุ้มครอง", "ความลับ", "เข้ารหัส", "มาตรการ", "รั่วไหล", "โดยมิชอบ", "ไม่ได้รับอนุญาต")
 _PURPOSE_MARKER = re.compile(
     r"\b(?:to|for|in order to|so (?:that|we can)|help(?:s)? us|used? (?:it |them |this |your data )?(?:for|to)|purposes? of|aim(?:ed)? at|as part of)\b"
-    r"|เพื่อ|สำหรับ(?!ผู้|บุคคล|ลูกค้า|เด็ก)|ในการ|วัตถุประสงค์|จำเป็นต่อการ|ช่วย(?:ให้)?(?:เรา)?",
+    r"|เพื่อ|สำหรับ(?!ผู้|บุคคล|ลูกค้า|เด็ก)|ในการ|วัตถุประสงค์|จำเป็น(?:ต่อการ|ต้อง|ที่จะ)|ช่วย(?:ให้)?(?:เรา)?",
     re.IGNORECASE,
 )
 # The aims after one marker form a list ("to provide, secure and improve our Service"): short items between separators.
@@ -74,6 +74,8 @@ _FROM = re.compile(r"\bfrom\b|(?<!นอก)จาก(?!ภายนอก)", re
 _TAKEN_IN = re.compile(r"\b(?:receiv|collect|obtain|acquir|gather|get|gets|got)\w*|ได้รับ|รวบรวม|เก็บ", re.IGNORECASE)
 _DEMANDED = re.compile(r"(?:\b(?:requests?|orders?|subpoenas?)|คำขอ\S{0,20}|คำสั่ง\S{0,20})\s*$", re.IGNORECASE)
 _TOWARDS = re.compile(r"\b(?:to|with|by)\b|ให้แก่|ไปยัง|กับ", re.IGNORECASE)
+# A linked name the service uses for a task is an outside vendor ("We use [Mailer](https://...) to send receipts").
+_NAMED_VENDOR = re.compile(r"\bwe (?:also |may |only )?use \[[^\]]{2,40}\]|(?:เรา|บริษัท)(?:จะ|อาจ)?ใช้ ?\[[^\]]{2,40}\]", re.IGNORECASE)
 _THESE_PROVIDERS = re.compile(
     r"\b(?:these|such) (?:third[- ]party )?providers (?:may |will |can )?(?:process|receive|access|collect|store|use|handle)"
     r"|ผู้ให้บริการ(?:เหล่านี้|ดังกล่าว)(?:อาจ|จะ)?(?:ประมวลผล|เข้าถึง|ได้รับ|เก็บ|ใช้)",
@@ -103,8 +105,8 @@ _TRANSFER_CONTEXT = (r"\btransfer", r"\boutside\b", r"\babroad\b", r"\boverseas\
 
 
 # A link target names a page, not a practice: "https://" is no HTTPS encryption, "(#your-cookie-choices)" no cookie.
-# One character class per alternative, each run stopped by a space or a bracket: linear time.
-_LINK = re.compile(r"(?<=\])\([^)\s]*\)|<?https?://[^\s<>\])]+>?|\bwww\.[^\s<>\])]+", re.IGNORECASE)
+# One character class per alternative, each run stopped by a space or a bracket (so "](](](" fails at once): linear time.
+_LINK = re.compile(r"(?<=\])\([^()\[\]\s]*\)|<?https?://[^\s<>\])]+>?|\bwww\.[^\s<>\])]+", re.IGNORECASE)
 _LINK_HINTS = ("://", "](", "www.")
 #: Families read from the clause as written: a period, an age or a contact point is never a link's target.
 _READ_AS_WRITTEN = ("retention", "deadlines", "age_threshold", "contacts")
@@ -173,7 +175,7 @@ def extract_purposes(text: str, context: str = "") -> list[str]:
         pattern = compiled(patterns)
         if not pattern.occurs(text):
             continue
-        for match in pattern.finditer(text):
+        for match in pattern.matches(text):
             if cues is None:
                 cues = (mentions(context, _PURPOSE_CONTEXT), _PURPOSE_FRAME.search(text))
             anywhere, frame = cues
@@ -228,14 +230,12 @@ def extract_recipients(text: str, context: str = "") -> list[str]:
     >>> extract_recipients("We never sell your data to advertisers."), extract_recipients("เราได้รับข้อมูลจากบริษัทในเครือ")
     ([], [])
     """
-    label = _RUN_IN_TITLE.match(text)
-    body = label.end() if label else 0
     found = []
-    for code, (_, patterns) in RECIPIENTS.items():
-        pattern = compiled(patterns)
-        if not pattern.occurs(text):
-            continue
-        starts = [match.start() for match in pattern.finditer(text)]
+    candidates = codes_in(text, RECIPIENTS)
+    label = _RUN_IN_TITLE.match(text) if candidates else None
+    body = label.end() if label else 0
+    for code in candidates:
+        starts = [match.start() for match in compiled(RECIPIENTS[code][1]).matches(text)]
         if any(start >= body for start in starts):
             # the statement decides; a run-in title ("Vendors and Affiliates: we receive data from ...") only when it alone names them
             starts = [start for start in starts if start >= body]
@@ -244,8 +244,9 @@ def extract_recipients(text: str, context: str = "") -> list[str]:
         if code in _SEERS and not _SEEN.search(text):
             continue  # other users who are only warned, met or protected receive nothing
         found.append(code)
-    if not found and _THESE_PROVIDERS.search(text):
-        found.append("service_providers")  # "these providers may process ...": an anaphor names no role of its own
+    if not found and ("[" in text or "provider" in text or "ผู้ให้บริการ" in text) and (_THESE_PROVIDERS.search(text) or _NAMED_VENDOR.search(text)):
+        # "these providers may process ...", "we use [Mailer](...) to send receipts": no role of their own, so the one of a vendor
+        found.append("service_providers")
     return found
 
 

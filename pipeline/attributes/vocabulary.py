@@ -63,7 +63,7 @@ RIGHTS: Table = {
         "object to processing",
         (r"\bobject(?:ion)?\b(?! of)", r"\bright to oppose\b", "คัดค้าน(?!คำขอ|คำสั่ง)",
          r"\bprevent (?:\w+ ){0,2}(?:data )?collection\b", r"\bcontrol (?:\w+ )?(?:ads|advertising)\b", r"\b(?:turn on|enable|set) (?:\w+ ){0,2}do not track\b",
-         "(?:มิ|ไม่)ให้มีการรวบรวม", "ควบคุมโฆษณา", "เปิด\\S{0,10}อย่าติดตาม"),
+         "(?:มิ|ไม่)ให้มีการรวบรวม", "ควบคุมโฆษณา", "เปิด[^.]{0,15}อย่าติดตาม"),
     ),
     "withdraw_consent": (
         "withdraw consent given earlier",
@@ -369,7 +369,7 @@ PURPOSES: Table = {
         "service notices, account messages and updates",
         (r"\bsend(?:s|ing)? (?:you )?(?:\w+ )?(?:notices|notifications|updates|alerts|reminders|confirmations|receipts|messages|emails|information about)", r"\bservice[- ](?:related )?(?:announcements|messages|communications|notices)",
          r"\btransactional (?:emails|messages)", r"\bcommunicat(?:e|ing) with (?:you|them|users|applicants|customers)\b", r"\bcontact(?:ing)? you\b", r"\bnotify you\b", r"\b(?:be|are|is) notified\b", r"\bkeep you (?:informed|up to date|updated)\b", r"\binform you\b", r"\btell you about\b",
-         "ติดต่อสื่อสาร", "(?:ติดต่อ|สื่อสาร)(?:กับ)?(?:คุณ|ท่าน|ผู้สมัคร|ผู้ใช้|ลูกค้า)", "แจ้งข่าวสาร", "แจ้งเตือน", "แจ้ง\\S{0,20}เกี่ยวกับ(?:บัญชี|การเปลี่ยนแปลง|บริการ)", "แจ้งให้ท่านทราบ", "ส่งข้อความ", "การแจ้งข้อมูล", "ติดต่อกลับ"),
+         "(?:ติดต่อสื่อสาร|ติดต่อ|สื่อสาร)(?:กับ)?(?:คุณ|ท่าน|ผู้สมัคร|ผู้ใช้|ลูกค้า)", "แจ้งข่าวสาร", "แจ้งเตือน", "แจ้ง\\S{0,20}เกี่ยวกับ(?:บัญชี|การเปลี่ยนแปลง|บริการ)", "แจ้งให้ท่านทราบ", "ส่งข้อความ", "การแจ้งข้อมูล", "ติดต่อกลับ"),
     ),
 }
 
