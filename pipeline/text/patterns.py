@@ -406,3 +406,22 @@ class GatedPattern:
             elif alternative.regex.search(text) is not None:
                 return True
         return False
+
+    def matches(self, text: str) -> list[re.Match]:
+        """The matches of the alternatives whose literals occur in ``text``, by position.
+
+        Unlike :meth:`finditer`, alternatives are scanned one by one and may
+        overlap; a caller that judges each match on its own (is it negated, is
+        it an aim) gets the same answer and skips the alternatives that cannot match.
+
+        >>> [m.group(0) for m in GatedPattern("to bill you|bill", alternatives=("to bill you", "bill")).matches("We want to bill you.")]
+        ['to bill you', 'bill']
+        """
+        if not self._may_match(text):
+            return []
+        if self.alternatives is None or self.gate is None:
+            return list(self.regex.finditer(text))
+        present = self._present(text)
+        found = [match for alternative in self.alternatives if alternative.gate is None or not alternative.gate.isdisjoint(present)
+                 for match in alternative.regex.finditer(text)]
+        return sorted(found, key=lambda match: match.start())
