@@ -405,7 +405,7 @@ def _progress_bar(results: Iterator, total: int) -> Iterator:
 
 def _print_summary(summary: dict, out: Path) -> None:
     say(f"run {summary['run_id']}: {summary['documents']} documents, {summary['clauses']} clauses, "
-        f"{summary['headings']} headings -> {out}")
+        f"{summary['headings']} headings, {summary.get('furniture_blocks', 0)} blocks of page furniture left out -> {out}")
     say("files: " + ", ".join(f"{status} {n}" for status, n in sorted(summary["files"].items()))
         + f" (manifest: {out.with_name(DEFAULT_MANIFEST_NAME)})")
     say("languages: " + ", ".join(f"{lang} {n}" for lang, n in sorted(summary["languages"].items())))

@@ -16,11 +16,14 @@ from ..config import DEFAULT_MAX_BYTES, DEFAULT_SUFFIXES
 from .encoding import DecodeError, decode_bytes
 from .filetype import binary_format
 from .html_text import extract_html_text
+from .main_content import DEFAULT_MAIN_CONTENT, html_block_hints
+from .markdown import markdown_hints
 from ..records import Document
 from .structure import detect_blocks
 from ..text.chars import is_blank
 
 HTML_SUFFIXES = (".html", ".htm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 #: Kinds of :class:`IngestError`, as they appear in the run manifest.
@@ -94,8 +97,20 @@ def is_html(path: str | Path) -> bool:
     return Path(path).suffix.lower() in HTML_SUFFIXES
 
 
-def parse_document(data: bytes, source_path: str, doc_id: str, is_html: bool = False, sha256: str | None = None) -> Document:
-    """Build a :class:`Document` from the raw bytes of a policy (``sha256``: their hash, when the caller has it)."""
+def parse_document(
+    data: bytes,
+    source_path: str,
+    doc_id: str,
+    is_html: bool = False,
+    sha256: str | None = None,
+    main_content: str = DEFAULT_MAIN_CONTENT,
+) -> Document:
+    """Build a :class:`Document` from the raw bytes of a policy (``sha256``: their hash, when the caller has it).
+
+    HTML pages are read for their main content with the engine ``main_content``
+    (:data:`pipeline.ingest.main_content.MAIN_CONTENT_ENGINES`); text files are
+    read for Markdown marks (front matter, tables, rules ...) whatever their suffix.
+    """
     if not data.strip():
         raise IngestError(source_path, "empty", "file is empty" if not data else "file holds only whitespace")
     binary = binary_format(data)
@@ -114,13 +129,16 @@ def parse_document(data: bytes, source_path: str, doc_id: str, is_html: bool = F
         text=text,
         view=text,
     )
-    hints = None
     if is_html:
         extracted = extract_html_text(text)
-        document.view, document.view_to_text, hints = extracted.view, extracted.view_to_text, extracted.hints
+        document.view, document.view_to_text = extracted.view, extracted.view_to_text
     if all(is_blank(ch) for ch in document.view):
         raise IngestError(source_path, "empty", "no text after decoding" + (" and removing markup" if is_html else ""))
-    document.blocks = detect_blocks(document.view, hints)
+    if is_html:
+        hints, run_in = html_block_hints(extracted, main_content)
+        document.blocks = detect_blocks(document.view, hints, run_in, wrapped=False)
+    else:
+        document.blocks = detect_blocks(document.view, markdown_hints(document.view), wrapped=True)
     return document
 
 

@@ -17,6 +17,16 @@ read off the lines themselves:
 Heading levels: numbers and Markdown give them; a title at the very top is
 level 0; other plain-text headings are top sections (1) unless a lead-in
 sentence introduces them or they are stacked under another heading.
+
+Hints from the markup (:mod:`pipeline.ingest.html_text`,
+:mod:`pipeline.ingest.markdown`, :mod:`pipeline.ingest.tables`) decide lines
+outright: headings, list items, page furniture, table headers and rows, bold
+lines that stand alone as titles, lines a ``<br>`` started, and lines that
+continue the one before (``join``). Furniture and table headers are blocks of
+their own kinds, never headings or clauses; so are tables of contents, found
+as runs of lines that repeat the headings below them. Lines of a postal
+address stay one block, and a run-in title ("**Purpose:** We use ...",
+"Children. Our app ...") stays in its clause (``Block.keep_until``).
 """
 
 from __future__ import annotations
@@ -27,6 +37,7 @@ from dataclasses import dataclass
 from ..text.language import THAI, detect_language
 from ..records import Block
 from ..text.chars import line_spans
+from .furniture import furniture_reason
 
 BULLET_RE = re.compile(r"[-•−*–—·▪◦●○■□➢►▶✓✔➤+](?=\s)\s*")
 MARKDOWN_HEADING_RE = re.compile(r"(#{1,6})\s+(?=\S)")
@@ -65,19 +76,48 @@ THAI_STATEMENT_MARKERS = ("จะ", "อาจ", "ต้อง", "สามา�
 DEFAULT_MAX_STACKED_HEADINGS = 3
 
 
+#: Line kinds that hints fix outright and the title rules never reconsider.
+FIXED_KINDS = ("furniture", "row", "table_header")
+#: Lines of a postal address: at most this many, each at most this long.
+DEFAULT_ADDRESS_MAX_LINES = 8
+DEFAULT_ADDRESS_LINE_MAX_CHARS = 60
+DEFAULT_ADDRESS_LINE_MAX_WORDS = 8
+#: A run of at least this many lines that repeat later headings is a table of contents.
+DEFAULT_MIN_CONTENTS_LINES = 2
+_CONTACT_LABEL_RE = re.compile(r"[^\W\d_][\w .-]{0,24}[:：]")
+_ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\S*\.[A-Za-z]{1,3})\.$")
+# "**Purpose:** ...", "__สื่อโซเชียล__: ..." at the start of a line.
+_MARKDOWN_RUN_IN_RE = re.compile(r"(\*\*|__)(?=\S)(?:(?!\1).){1,80}?\1[:：.]?[ \t]+(?=\S)")
+# "Children. Our app ...", "Type: Necessary ...": one to four title words and a stop, then a sentence.
+_PLAIN_RUN_IN_RE = re.compile(r"[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,3}[.:][ \t]+(?=[A-Z\"“(])")
+
+
 @dataclass
 class _Line:
     start: int
     end: int
     body_start: int
-    kind: str  # markdown, bullet, letter, numbered, text
+    kind: str  # markdown, bullet, letter, numbered, text, furniture, row, table_header
     depth: int = 1
     indent: int = 0
     title: int = 0  # 2 strong title, 1 weak title, 0 body text
+    bold: bool = False  # the whole line is bold: a title when content follows
+    after_br: bool = False  # HTML: a <br> started the line
+    atomic: bool = False  # never split into clauses (a postal address)
 
 
-def detect_blocks(view: str, hints: dict[int, tuple[str, int]] | None = None) -> list[Block]:
-    """Return the headings, list items and paragraphs of a plain-text document.
+def detect_blocks(
+    view: str,
+    hints: dict[int, tuple[str, int]] | None = None,
+    run_in_titles: dict[int, int] | None = None,
+    wrapped: bool | None = None,
+) -> list[Block]:
+    """Return the headings, list items, paragraphs, table rows and furniture of a document.
+
+    ``hints`` map line starts to what the markup says they are;
+    ``run_in_titles`` map line starts to where a bold run-in title ends (HTML);
+    ``wrapped`` says whether lines may be hard-wrapped paragraphs (default: when
+    no hints are given, or the hints are not HTML's).
 
     >>> text = "6. Data Retention\\nWe keep logs for 90 days:\\n- Server logs\\n"
     >>> [(b.kind, text[b.start:b.end]) for b in detect_blocks(text)]
@@ -88,11 +128,24 @@ def detect_blocks(view: str, hints: dict[int, tuple[str, int]] | None = None) ->
     ['heading', 'item', 'item']
     """
     hints = hints or {}
-    lines = [_read_line(view, s, e, hints.get(s)) for s, e in line_spans(view)]
-    if not hints:
+    lines: list[_Line] = []
+    for start, end in line_spans(view):
+        hint = hints.get(start)
+        if hint is not None and hint[0] == "join" and lines:
+            lines[-1].end = end
+            continue
+        lines.append(_read_line(view, start, end, hint))
+    if wrapped is None:
+        wrapped = not hints
+    if wrapped:
         lines = _join_wrapped(view, lines)
+    lines = _join_addresses(view, lines, by_breaks=not wrapped and bool(hints))
     _assign_list_depths(lines)
-    return _Resolver(view, lines).resolve()
+    content = [line for line in lines if line.kind != "furniture"]
+    blocks = _Resolver(view, content).resolve()
+    blocks = _mark_contents(view, blocks)
+    blocks = _merge_furniture(blocks, [line for line in lines if line.kind == "furniture"])
+    return [_with_run_in_title(view, block, run_in_titles or {}) for block in blocks]
 
 
 def strip_list_marker(text: str) -> str:
@@ -120,9 +173,23 @@ def _read_line(view: str, start: int, end: int, hint: tuple[str, int] | None = N
     raw_start = view.rfind("\n", 0, start) + 1
     indent = len(view[raw_start:start].expandtabs(4))
     line = view[start:end]
-    if hint is not None:
-        kind, level = hint
-        return _Line(start, end, start, "markdown" if kind == "heading" else "marked_item", level, indent)
+    kind, level = hint if hint is not None else ("", 0)
+    if kind in ("heading", "item"):
+        markdown = MARKDOWN_HEADING_RE.match(line) if kind == "heading" else None
+        body_start = start + markdown.end() if markdown and markdown.end() < len(line) else start
+        return _Line(start, end, body_start, "markdown" if kind == "heading" else "marked_item", level, indent)
+    if kind in FIXED_KINDS:
+        return _Line(start, end, start, kind, level, indent)
+    if kind != "bold_title" and furniture_reason(line) is not None:
+        return _Line(start, end, start, "furniture", 0, indent)
+    read = _read_plain_line(view, start, end, line, indent)
+    read.after_br = kind == "br"
+    if kind == "bold_title" and read.kind == "text":
+        read.title, read.bold = 2, True
+    return read
+
+
+def _read_plain_line(view: str, start: int, end: int, line: str, indent: int) -> _Line:
     for kind, pattern in (
         ("markdown", MARKDOWN_HEADING_RE),
         ("numbered", SECTION_NUMBER_RE),
@@ -190,6 +257,8 @@ def _continues(view: str, previous: _Line, line: _Line, width: int | None) -> bo
     if (
         previous.kind not in ("text", "bullet", "numbered", "letter")
         or line.kind != "text"
+        or previous.bold
+        or line.bold
         or view[previous.end - 1] in ".!?:;"
         or view.count("\n", previous.end, line.start) != 1
     ):
@@ -197,7 +266,8 @@ def _continues(view: str, previous: _Line, line: _Line, width: int | None) -> bo
     first = view[line.start]
     if first.isalpha() and first.islower():
         return True
-    if width is None or detect_language(view[previous.start:previous.end]) == THAI:
+    # The language of the last physical line only: re-reading the whole joined paragraph for each line is quadratic.
+    if width is None or detect_language(view[view.rfind("\n", 0, previous.end) + 1:previous.end]) == THAI:
         return False
     first_word = len(view[line.start:line.end].split(None, 1)[0])
     return _physical_length(view, previous) + 1 + first_word > width
@@ -214,6 +284,114 @@ def _wrap_width(view: str, lines: list[_Line]) -> int | None:
     lengths = sorted(_physical_length(view, line) for line in lines)
     width = lengths[int(0.95 * (len(lengths) - 1))]
     return width if width <= DEFAULT_MAX_WRAP_WIDTH else None
+
+
+def _join_addresses(view: str, lines: list[_Line], by_breaks: bool) -> list[_Line]:
+    """Join the lines of a postal address into one line that is never split.
+
+    Address lines follow each other with a single line break (``by_breaks``:
+    in HTML, with a ``<br>``); each is short, none ends a sentence or holds an
+    e-mail address or a "Label:", and one of them holds a digit.
+    """
+    joined: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        run_end = i
+        while (
+            run_end + 1 < len(lines)
+            and run_end - i + 1 < DEFAULT_ADDRESS_MAX_LINES
+            and _address_line(view, lines[run_end + 1])
+            and (lines[run_end + 1].after_br if by_breaks else view.count("\n", lines[run_end].end, lines[run_end + 1].start) == 1)
+        ):
+            run_end += 1
+        run = lines[i:run_end + 1]
+        if len(run) >= 2 and _address_line(view, run[0]) and any(ch.isdigit() for line in run for ch in view[line.start:line.end]):
+            first = run[0]
+            joined.append(_Line(first.start, run[-1].end, first.start, "text", indent=first.indent, atomic=True))
+            i = run_end + 1
+            continue
+        joined.append(lines[i])
+        i += 1
+    return joined
+
+
+def _address_line(view: str, line: _Line) -> bool:
+    text = view[line.start:line.end]
+    return (
+        line.kind == "text"
+        and not line.bold
+        and len(text) <= DEFAULT_ADDRESS_LINE_MAX_CHARS
+        and len(text.split()) <= DEFAULT_ADDRESS_LINE_MAX_WORDS
+        and text[-1] not in ":;?!"
+        and (text[-1] != "." or _ABBREVIATION_END_RE.search(text) is not None)
+        and "@" not in text
+        and "http" not in text
+        and "www." not in text
+        and not _CONTACT_LABEL_RE.match(text)
+    )
+
+
+def _contents_key(text: str) -> str:
+    """A line's words for comparing a contents entry with a heading: no marks, numbers, links or case."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = strip_list_marker(text)
+    return " ".join(re.findall(r"[^\W\d_]+", text.casefold()))
+
+
+def _mark_contents(view: str, blocks: list[Block]) -> list[Block]:
+    """Turn tables of contents into furniture: runs of lines that each repeat a heading further down."""
+    later_headings: list[set[str]] = [set() for _ in range(len(blocks) + 1)]
+    for i in range(len(blocks) - 1, -1, -1):
+        later_headings[i] = set(later_headings[i + 1])
+        if blocks[i].kind == "heading":
+            later_headings[i].add(_contents_key(view[blocks[i].start:blocks[i].end]))
+    marked = list(blocks)
+    i = 0
+    while i < len(blocks):
+        run_end = i
+        while (
+            run_end < len(blocks)
+            and blocks[run_end].kind in ("item", "paragraph")
+            and _contents_key(view[blocks[run_end].start:blocks[run_end].end]) in later_headings[run_end + 1]
+            and _contents_key(view[blocks[run_end].start:blocks[run_end].end])
+        ):
+            run_end += 1
+        if run_end - i >= DEFAULT_MIN_CONTENTS_LINES:
+            for j in range(i, run_end):
+                marked[j] = Block("furniture", blocks[j].start, blocks[j].end)
+        i = max(run_end, i + 1)
+    return marked
+
+
+def _merge_furniture(blocks: list[Block], furniture: list[_Line]) -> list[Block]:
+    """Put furniture lines back among the blocks, a run of furniture with nothing between as one block."""
+    merged: list[Block] = []
+    for block in sorted([*blocks, *(Block("furniture", line.start, line.end) for line in furniture)], key=lambda b: b.start):
+        if merged and block.kind == "furniture" and merged[-1].kind == "furniture":
+            merged[-1] = Block("furniture", merged[-1].start, block.end)
+        else:
+            merged.append(block)
+    return merged
+
+
+def _with_run_in_title(view: str, block: Block, run_in_titles: dict[int, int]) -> Block:
+    """Set ``keep_until`` where a paragraph or item opens with a run-in title, or is never to be split."""
+    if block.kind not in ("item", "paragraph") or block.keep_until >= block.end:
+        return block
+    end = run_in_titles.get(block.start, -1)
+    body = view[block.body_start:block.end]
+    match = _MARKDOWN_RUN_IN_RE.match(body) or _PLAIN_RUN_IN_RE.match(body)
+    if match is not None and (match.re is _MARKDOWN_RUN_IN_RE or _is_title_words(match.group(0))):
+        end = max(end, block.body_start + match.end())
+    if end <= block.start:
+        return block
+    return Block(block.kind, block.start, block.end, block.level, block.body_start, keep_until=end)
+
+
+def _is_title_words(text: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    major = [word for word in words if word.lower() not in ENGLISH_MINOR_WORDS]
+    return bool(major) and all(word[0].isupper() for word in major) and len(words) <= 4
 
 
 def _assign_list_depths(lines: list[_Line]) -> None:
@@ -246,6 +424,15 @@ class _Resolver:
         i = 0
         while i < len(self.lines):
             line = self.lines[i]
+            if line.kind in ("row", "table_header"):
+                self.numbered_item_open = False
+                self.blocks.append(Block(line.kind, line.start, line.end, line.depth, line.start, keep_until=line.end))
+                i += 1
+                continue
+            if line.bold and line.kind == "text":
+                self._resolve_bold_title(i)
+                i += 1
+                continue
             if line.kind == "text" and line.title:
                 run_end = i
                 while run_end + 1 < len(self.lines) and self._extends_run(i, run_end):
@@ -257,6 +444,19 @@ class _Resolver:
             i += 1
         return self.blocks
 
+    def _resolve_bold_title(self, i: int) -> None:
+        """A bold line standing alone is a heading, one level under the heading above, when content follows it."""
+        following = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if following is None or following.kind == "markdown" or (following.bold and not self._same_section(i)):
+            self._paragraph(self.lines[i])
+            return
+        current = next((b.level for b in reversed(self.blocks) if b.kind == "heading"), 0)
+        self._heading(self.lines[i], min(current + 1, 6) if any(b.kind == "heading" for b in self.blocks) else 1)
+
+    def _same_section(self, i: int) -> bool:
+        """Two bold lines in a row: the first titles the second's section only when content follows the second."""
+        return i + 2 < len(self.lines) and not self.lines[i + 2].bold and self.lines[i + 2].kind != "markdown"
+
     def _extends_run(self, first: int, last: int) -> bool:
         """True when the line after ``last`` continues the run of title-like lines.
 
@@ -264,7 +464,7 @@ class _Resolver:
         "Name\nE-mail\n\nSecurity" is two items, then a heading.
         """
         following = self.lines[last + 1]
-        if following.kind != "text" or not following.title:
+        if following.kind != "text" or not following.title or following.bold or following.atomic:
             return False
         if last == first:
             return True
@@ -378,4 +578,4 @@ class _Resolver:
 
     def _paragraph(self, line: _Line) -> None:
         self.numbered_item_open = False
-        self.blocks.append(Block("paragraph", line.start, line.end, 0, line.start))
+        self.blocks.append(Block("paragraph", line.start, line.end, 0, line.start, keep_until=line.end if line.atomic else -1))

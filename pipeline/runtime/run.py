@@ -64,6 +64,7 @@ class RunResult:
     failures: list[Failure] = field(default_factory=list)
     documents: int = 0
     heading_count: int = 0
+    furniture_count: int = 0
     counts: dict[str, Counter] = field(default_factory=lambda: {"status": Counter(), "languages": Counter(), "labels": Counter()})
     _tables: dict[str, Path | pa.Table] = field(default_factory=dict, repr=False)
 
@@ -95,6 +96,7 @@ class RunResult:
             "files": dict(self.counts["status"]),
             "clauses": sum(self.counts["languages"].values()),
             "headings": self.heading_count,
+            "furniture_blocks": self.furniture_count,
             "languages": dict(self.counts["languages"]),
             "labels": dict(self.counts["labels"].most_common()),
             "failures": [f"{f.source_path}: {f.error}: {f.message}" for f in self.failures],
@@ -108,7 +110,9 @@ class RunResult:
             self.failures.append(Failure(record["source_path"], record["error"], record["message"]))
             return
         self.documents += 1
-        self.heading_count += result.headings.num_rows
+        kinds = _value_counts(result.headings.column("kind")) if result.headings.num_rows else {}
+        self.heading_count += kinds.get("heading", 0)
+        self.furniture_count += kinds.get("furniture", 0)
         self.counts["languages"].update(_value_counts(result.clauses.column("lang")))
         self.counts["labels"].update(_value_counts(pc.list_flatten(result.clauses.column("labels"))))
 
