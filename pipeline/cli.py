@@ -369,6 +369,9 @@ def _print_corpus_report(report: dict) -> None:
     segmentation = report["segmentation"]
     say("\nsegmentation (clause boundaries)")
     _print_boundaries(segmentation)
+    if "clauses" in segmentation:
+        say("clause-level F1 (exact spans): "
+            + ", ".join(f"{k} {v['f1']:.3f}" for k, v in segmentation["clauses"].items()))
     say("boilerplate clauses (predicted clauses over no gold clause): "
         + ", ".join(f"{k} {v['clauses']}/{v['of_predicted']}" for k, v in segmentation["boilerplate_clauses"].items()))
     say(f"note: {segmentation['note']}")

@@ -47,16 +47,20 @@ DEFAULT_FRAME_SHARE = 0.5
 #: The ``main`` element is trusted to hold the policy when it holds at least this share of the text.
 DEFAULT_MAIN_SHARE = 0.3
 
+#: (reason, pattern the whole line matches, longest line it may be).
 _FURNITURE_TEXT = (
-    ("skip link", re.compile(r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|main)\b|skip navigation|ข้ามไป(?:ที่|ยัง)?(?:เนื้อหา|ส่วนเนื้อหา)", re.I)),
-    ("back to top", re.compile(r"(?:back|return|go) to top|top of (?:the )?page|กลับ(?:ไป|สู่)?ด้านบน|กลับขึ้นด้านบน", re.I)),
+    ("skip link", re.compile(r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|main)\b|skip navigation|ข้ามไป(?:ที่|ยัง)?(?:เนื้อหา|ส่วนเนื้อหา)", re.I), 60),
+    ("back to top", re.compile(r"(?:back|return|go) to top|top of (?:the )?page|กลับ(?:ไป|สู่)?ด้านบน|กลับขึ้นด้านบน", re.I), 40),
     ("copyright", re.compile(
-        r"(?:©|\(c\)).{0,120}|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b).{0,100}|.{0,80}\ball rights reserved\.?|.{0,80}สงวนลิขสิทธิ์.{0,40}", re.I)),
+        r"(?:©|\(c\)).{0,120}|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b).{0,100}|.{0,80}\ball rights reserved\.?|.{0,80}สงวนลิขสิทธิ์.{0,40}", re.I), 160),
     ("cookie banner", re.compile(
         r"(?:accept|reject|decline|allow|deny)(?: all)?(?: cookies)?|(?:cookie|privacy) (?:settings|preferences)|manage (?:preferences|cookies|settings)"
-        r"|ยอมรับ(?:ทั้งหมด|คุกกี้)?|ปฏิเสธ(?:ทั้งหมด)?|ตั้งค่าคุกกี้|การตั้งค่าคุกกี้", re.I)),
+        r"|ยอมรับ(?:ทั้งหมด|คุกกี้)?|ปฏิเสธ(?:ทั้งหมด)?|ตั้งค่าคุกกี้|การตั้งค่าคุกกี้", re.I), 40),
+    # Site credits ("Made with Jekyll") and the credit line of policy generators.
+    ("credit", re.compile(
+        r"(?:made|built|powered|designed|hosted) (?:with|by|on|using)\b.{0,80}"
+        r"|(?:this )?(?:privacy policy|policy|page)(?: page)? (?:was |is )?(?:created|generated|made)\b.{0,250}\b(?:generator|template)\b.{0,80}", re.I), 400),
 )
-DEFAULT_FURNITURE_TEXT_MAX_CHARS = 160
 
 
 def furniture_reason(text: str) -> str | None:
@@ -67,11 +71,9 @@ def furniture_reason(text: str) -> str | None:
     >>> furniture_reason("We keep your data for 90 days.") is None, furniture_reason("สงวนลิขสิทธิ์")
     (True, 'copyright')
     """
-    text = text.strip()
-    if not text or len(text) > DEFAULT_FURNITURE_TEXT_MAX_CHARS:
-        return None
-    for reason, pattern in _FURNITURE_TEXT:
-        if pattern.fullmatch(text.rstrip(" .!→>»")):
+    text = text.strip().rstrip(" .!→>»")
+    for reason, pattern, longest in _FURNITURE_TEXT:
+        if len(text) <= longest and pattern.fullmatch(text):
             return reason
     return None
 

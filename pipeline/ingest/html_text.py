@@ -87,6 +87,7 @@ class HtmlLine:
     link_chars: int = 0
     bold_chars: int = 0
     in_page_link_chars: int = 0  # link text whose target is on the same page ("#section-3"): tables of contents
+    underline_chars: int = 0  # <u>: a line underlined from end to end is a title
     lead_bold_end: int = -1  # view offset where bold text that opens the line ends ("<b>Purpose:</b> We use ..."), -1 if none
     plain_seen: bool = False
 
@@ -352,6 +353,8 @@ class _Extractor(HTMLParser):
                 line.in_page_link_chars += count
         if bold:
             line.bold_chars += count
+        if self.open_tags["u"]:
+            line.underline_chars += count
         self.after_box = False
 
     def _open_block(self) -> None:

@@ -74,6 +74,8 @@ def html_block_hints(extracted: HtmlText, engine: str = DEFAULT_MAIN_CONTENT) ->
             hints[line.start] = extracted.hints[line.start]
         elif line.chars and line.bold_chars == line.chars and _reads_as_title(text):
             hints[line.start] = ("bold_title", 0)
+        elif line.chars and line.underline_chars == line.chars and _reads_as_title(text.rstrip(":")):
+            hints[line.start] = ("bold_title", 0)  # underlined from end to end: a title, even one ending in a colon
         elif line.after_br:
             hints[line.start] = ("br", 0)
         if line.start <= line.lead_bold_end < line.end and line.bold_chars < line.chars:
