@@ -16,7 +16,7 @@ from ..config import DEFAULT_MAX_BYTES, DEFAULT_SUFFIXES
 from .encoding import DecodeError, decode_bytes
 from .filetype import binary_format
 from .html_text import extract_html_text
-from .main_content import DEFAULT_MAIN_CONTENT, html_block_hints
+from .main_content import html_block_hints
 from .markdown import markdown_hints
 from ..records import Document
 from .structure import detect_blocks
@@ -103,13 +103,11 @@ def parse_document(
     doc_id: str,
     is_html: bool = False,
     sha256: str | None = None,
-    main_content: str = DEFAULT_MAIN_CONTENT,
 ) -> Document:
     """Build a :class:`Document` from the raw bytes of a policy (``sha256``: their hash, when the caller has it).
 
-    HTML pages are read for their main content with the engine ``main_content``
-    (:data:`pipeline.ingest.main_content.MAIN_CONTENT_ENGINES`); text files are
-    read for Markdown marks (front matter, tables, rules ...) whatever their suffix.
+    HTML pages are read for their main content (:mod:`pipeline.ingest.main_content`);
+    text files for Markdown marks (front matter, tables, rules ...) whatever their suffix.
     """
     if not data.strip():
         raise IngestError(source_path, "empty", "file is empty" if not data else "file holds only whitespace")
@@ -135,7 +133,7 @@ def parse_document(
     if all(is_blank(ch) for ch in document.view):
         raise IngestError(source_path, "empty", "no text after decoding" + (" and removing markup" if is_html else ""))
     if is_html:
-        hints, run_in = html_block_hints(extracted, main_content)
+        hints, run_in = html_block_hints(extracted)
         document.blocks = detect_blocks(document.view, hints, run_in, wrapped=False)
     else:
         document.blocks = detect_blocks(document.view, markdown_hints(document.view), wrapped=True)

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from ..text.language import THAI, detect_language
 from ..records import Block
 from ..text.chars import line_spans
+from ..text.normalize import strip_markup
 from .furniture import furniture_reason
 
 BULLET_RE = re.compile(r"[-•−*–—·▪◦●○■□➢►▶✓✔➤+](?=\s)\s*")
@@ -84,6 +85,13 @@ DEFAULT_ADDRESS_LINE_MAX_CHARS = 60
 DEFAULT_ADDRESS_LINE_MAX_WORDS = 8
 #: A run of at least this many lines that repeat later headings is a table of contents.
 DEFAULT_MIN_CONTENTS_LINES = 2
+#: A line that names a contact section ("Contact us", "ที่อยู่") titles the address under it; it is not its first line.
+_CONTACT_TITLE_RE = re.compile(r"(?:contact(?: us| information| details)?|(?:our |postal |mailing )?address(?:es)?|ติดต่อ(?:เรา|บริษัท)?|ช่องทางการติดต่อ|ที่อยู่)\s*[:：]?", re.IGNORECASE)
+#: Titles of tables of contents, set apart with the contents under them.
+_CONTENTS_TITLE_RE = re.compile(
+    r"(?:table of contents|contents|on this page|in this (?:policy|notice|article|page|section)|jump to|quick links|สารบัญ|หัวข้อ(?:ในหน้านี้)?)\s*[:：]?",
+    re.IGNORECASE,
+)
 _CONTACT_LABEL_RE = re.compile(r"[^\W\d_][\w .-]{0,24}[:：]")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\S*\.[A-Za-z]{1,3})\.$")
 # "**Purpose:** ...", "__สื่อโซเชียล__: ..." at the start of a line.
@@ -141,9 +149,9 @@ def detect_blocks(
         lines = _join_wrapped(view, lines)
     lines = _join_addresses(view, lines, by_breaks=not wrapped and bool(hints))
     _assign_list_depths(lines)
+    _mark_contents(view, lines)
     content = [line for line in lines if line.kind != "furniture"]
     blocks = _Resolver(view, content).resolve()
-    blocks = _mark_contents(view, blocks)
     blocks = _merge_furniture(blocks, [line for line in lines if line.kind == "furniture"])
     return [_with_run_in_title(view, block, run_in_titles or {}) for block in blocks]
 
@@ -206,7 +214,8 @@ def _read_plain_line(view: str, start: int, end: int, line: str, indent: int) ->
 
 
 def _title_strength(line: str) -> int:
-    """2 for a line that reads as a title, 1 for one that may be, 0 for body text."""
+    """2 for a line that reads as a title, 1 for one that may be, 0 for body text (read without its emphasis marks)."""
+    line = strip_markup(line) or line
     if detect_language(line) == THAI:
         if (
             len(line) <= DEFAULT_THAI_TITLE_MAX_CHARS
@@ -218,8 +227,8 @@ def _title_strength(line: str) -> int:
         ):
             return 1
         return 0
-    if re.search(r"\d|@|https?:|www\.|\|", line) or line[-1] in TERMINAL_PUNCT:
-        return 0
+    if re.search(r"\d|@|https?:|www\.|\||[a-z0-9-]+\.(?:[a-z]{2,}\.)*[a-z]{2,}\b", line) or line[-1] in TERMINAL_PUNCT:
+        return 0  # numbers, addresses and domain names ("repository.pki.gov") are not in titles
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
     if not words or not words[0][0].isupper():
         return 0
@@ -328,6 +337,7 @@ def _address_line(view: str, line: _Line) -> bool:
         and "http" not in text
         and "www." not in text
         and not _CONTACT_LABEL_RE.match(text)
+        and not _CONTACT_TITLE_RE.fullmatch(text)
     )
 
 
@@ -338,29 +348,36 @@ def _contents_key(text: str) -> str:
     return " ".join(re.findall(r"[^\W\d_]+", text.casefold()))
 
 
-def _mark_contents(view: str, blocks: list[Block]) -> list[Block]:
-    """Turn tables of contents into furniture: runs of lines that each repeat a heading further down."""
-    later_headings: list[set[str]] = [set() for _ in range(len(blocks) + 1)]
-    for i in range(len(blocks) - 1, -1, -1):
-        later_headings[i] = set(later_headings[i + 1])
-        if blocks[i].kind == "heading":
-            later_headings[i].add(_contents_key(view[blocks[i].start:blocks[i].end]))
-    marked = list(blocks)
+def _mark_contents(view: str, lines: list[_Line]) -> None:
+    """Turn tables of contents into furniture: runs of short lines that each come back further down, in order, apart.
+
+    In a table of contents the entries reappear as the section titles below,
+    each after the content of the one before; a list repeated in two sections
+    ("Name", "E-mail") comes back as consecutive lines, and stays.
+    """
+    keys = [_contents_key(view[line.start:line.end]) if line.kind not in FIXED_KINDS else "" for line in lines]
+    where: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        if key:
+            where.setdefault(key, []).append(index)
     i = 0
-    while i < len(blocks):
-        run_end = i
-        while (
-            run_end < len(blocks)
-            and blocks[run_end].kind in ("item", "paragraph")
-            and _contents_key(view[blocks[run_end].start:blocks[run_end].end]) in later_headings[run_end + 1]
-            and _contents_key(view[blocks[run_end].start:blocks[run_end].end])
-        ):
+    while i < len(lines):
+        run_end, last = i, -1
+        while run_end < len(lines):
+            key = keys[run_end]
+            if not key or len(key.split()) > DEFAULT_TITLE_MAX_WORDS:
+                break
+            later = next((p for p in where[key] if p > run_end and p > last + 1), None)
+            if later is None or (last >= 0 and later <= last):
+                break
+            last = later
             run_end += 1
-        if run_end - i >= DEFAULT_MIN_CONTENTS_LINES:
-            for j in range(i, run_end):
-                marked[j] = Block("furniture", blocks[j].start, blocks[j].end)
+        first_later = next((p for p in where.get(keys[i], []) if p > i), -1) if keys[i] else -1
+        if run_end - i >= DEFAULT_MIN_CONTENTS_LINES and first_later >= run_end:
+            title = i - 1 if i and _CONTENTS_TITLE_RE.fullmatch(strip_markup(view[lines[i - 1].start:lines[i - 1].end]).strip("#* ")) else i
+            for j in range(title, run_end):
+                lines[j].kind = "furniture"
         i = max(run_end, i + 1)
-    return marked
 
 
 def _merge_furniture(blocks: list[Block], furniture: list[_Line]) -> list[Block]:
