@@ -52,7 +52,7 @@ _FURNITURE_TEXT = (
     ("skip link", re.compile(r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|main)\b|skip navigation|ข้ามไป(?:ที่|ยัง)?(?:เนื้อหา|ส่วนเนื้อหา)", re.I), 60),
     ("back to top", re.compile(r"(?:back|return|go) to top|top of (?:the )?page|กลับ(?:ไป|สู่)?ด้านบน|กลับขึ้นด้านบน", re.I), 40),
     ("copyright", re.compile(
-        r"(?:©|\(c\)).{0,120}|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b).{0,100}|.{0,80}\ball rights reserved\.?|.{0,80}สงวนลิขสิทธิ์.{0,40}", re.I), 160),
+        r"©.{0,120}|\(c\)\s*\d{4}.{0,120}|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|by\b).{0,100}|.{0,80}\ball rights reserved\.?|.{0,80}สงวนลิขสิทธิ์.{0,40}", re.I), 160),
     ("cookie banner", re.compile(
         r"(?:accept|reject|decline|allow|deny)(?: all)?(?: cookies)?|(?:cookie|privacy) (?:settings|preferences)|manage (?:preferences|cookies|settings)"
         r"|ยอมรับ(?:ทั้งหมด|คุกกี้)?|ปฏิเสธ(?:ทั้งหมด)?|ตั้งค่าคุกกี้|การตั้งค่าคุกกี้", re.I), 40),

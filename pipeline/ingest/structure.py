@@ -93,11 +93,23 @@ _CONTENTS_TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 _CONTACT_LABEL_RE = re.compile(r"[^\W\d_][\w .-]{0,24}[:：]")
+#: Addressee lines that may carry a label ("Attn: Data Protection Officer").
+_ADDRESSEE_LABEL_RE = re.compile(r"(?:attn|attention|c/o|care of|เรียน)\b", re.IGNORECASE)
+#: A postcode: five or four digits (US, TH, DE, FR, NL, BE, AU ...), a UK or Dutch one, a Japanese one.
+_POSTCODE_RE = re.compile(r"\b\d{4,6}\b|\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d{4} ?[A-Z]{2}\b|\b\d{3}-\d{4}\b")
+#: Dates are not addresses ("Effective 1 April 2026", "มีผลบังคับใช้ตั้งแต่วันที่ 1 เมษายน 2569").
+_DATE_WORDS_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|effective|updated|version|"
+    r"มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|วันที่|ปรับปรุง|มีผล",
+    re.IGNORECASE,
+)
 _ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\S*\.[A-Za-z]{1,3})\.$")
 # "**Purpose:** ...", "__สื่อโซเชียล__: ..." at the start of a line.
-_MARKDOWN_RUN_IN_RE = re.compile(r"(\*\*|__)(?=\S)(?:(?!\1).){1,80}?\1[:：.]?[ \t]+(?=\S)")
-# "Children. Our app ...", "Type: Necessary ...": one to four title words and a stop, then a sentence.
-_PLAIN_RUN_IN_RE = re.compile(r"[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,3}[.:][ \t]+(?=[A-Z\"“(])")
+_MARKDOWN_RUN_IN_RE = re.compile(r"(\*\*|__)(?=\S)(?:(?!\1).){1,150}?\1[:：.]?[ \t]*(?=\S)")
+# "Children. Our app ...", "Advertising controls. Our partners ...": one to three words and a stop, then a sentence.
+_PLAIN_RUN_IN_RE = re.compile(r"[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,2}[.:][ \t]+(?=[A-Z\"“(])")
+#: Words that make a short opening a sentence of its own ("Yes.", "We do."), not a title.
+_NOT_TITLE_WORDS = frozenset("yes no ok okay sure i we you he she it they this that these those there here is are do does did to".split())
 
 
 @dataclass
@@ -314,7 +326,13 @@ def _join_addresses(view: str, lines: list[_Line], by_breaks: bool) -> list[_Lin
         ):
             run_end += 1
         run = lines[i:run_end + 1]
-        if len(run) >= 2 and _address_line(view, run[0]) and any(ch.isdigit() for line in run for ch in view[line.start:line.end]):
+        texts = [view[line.start:line.end] for line in run]
+        if (
+            len(run) >= 2
+            and _address_line(view, run[0])
+            and any(_POSTCODE_RE.search(text) for text in texts)
+            and not any(_DATE_WORDS_RE.search(text) for text in texts)
+        ):
             first = run[0]
             joined.append(_Line(first.start, run[-1].end, first.start, "text", indent=first.indent, atomic=True))
             i = run_end + 1
@@ -336,7 +354,7 @@ def _address_line(view: str, line: _Line) -> bool:
         and "@" not in text
         and "http" not in text
         and "www." not in text
-        and not _CONTACT_LABEL_RE.match(text)
+        and (not _CONTACT_LABEL_RE.match(text) or _ADDRESSEE_LABEL_RE.match(text) is not None)
         and not _CONTACT_TITLE_RE.fullmatch(text)
     )
 
@@ -407,8 +425,7 @@ def _with_run_in_title(view: str, block: Block, run_in_titles: dict[int, int]) -
 
 def _is_title_words(text: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    major = [word for word in words if word.lower() not in ENGLISH_MINOR_WORDS]
-    return bool(major) and all(word[0].isupper() for word in major) and len(words) <= 4
+    return bool(words) and len(words) <= 3 and not any(word.lower() in _NOT_TITLE_WORDS for word in words)
 
 
 def _assign_list_depths(lines: list[_Line]) -> None:

@@ -97,7 +97,7 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
     model = worker_model(settings.model_dir)
     started = time.perf_counter()
     record = {"doc_id": task.doc_id, "source_path": task.path, "sha256": None, "size_bytes": None, "error": None, "message": None}
-    clauses = headings = clause_frame = None
+    clauses = headings = clause_frame = heading_frame = None
     key = None
     try:
         data = read_bytes(task.path, settings.max_bytes)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from ..text.language import ENGLISH, THAI, UNDETERMINED, detect_language
 from ..records import Block, Clause, Document, Heading
 from ..text.chars import trim_span
-from ..text.normalize import heading_text, table_row_text
+from ..text.normalize import heading_text, snap_cuts, table_row_text
 
 #: Block kinds that are neither clauses nor headings (recorded beside the headings).
 RECORDED_KINDS = ("furniture", "table_header")
@@ -117,7 +117,7 @@ def _cut_blocks(view: str, blocks: list[Block], langs: list[str]) -> list[list[i
         texts = [view[blocks[i].body_start:blocks[i].end] for i in positions]
         for i, relative in zip(positions, get_segmenter(lang)(texts)):
             # No boundary inside a run-in title ("**Purpose:** We use ..."): it belongs to its sentence.
-            cuts[i] = [blocks[i].body_start + cut for cut in relative if blocks[i].body_start + cut > blocks[i].keep_until]
+            cuts[i] = snap_cuts(view, [blocks[i].body_start + cut for cut in relative if blocks[i].body_start + cut > blocks[i].keep_until], blocks[i].end)
     return cuts
 
 

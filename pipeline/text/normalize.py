@@ -96,3 +96,34 @@ def table_row_text(text: str, lang: str, label: str = ": ") -> str:
     if len(cells) < 2:
         return " ".join(cells)
     return cells[0] + label + " | ".join(cells[1:])
+
+
+#: Marks that open what follows them: emphasis, brackets and quotes ("**Do not ...", "_Mozilla ...", "([Here](...)").
+_OPENING_MARKS = "*_([{\"“‘'"
+_WORD_CHAR_RE = re.compile(r"\w")
+
+
+def snap_cuts(text: str, cuts: list[int], end: int) -> list[int]:
+    """Clause starts moved back over the marks that open their sentence; a start whose piece holds no word is dropped.
+
+    A sentence boundary found after "**" or "(" puts the mark in the wrong
+    clause, and one before a closing "**" leaves a clause of marks alone.
+
+    >>> text = "We keep logs. **Do not share secrets.** ([Here](x) is how.)"
+    >>> [text[cut:cut + 5] for cut in snap_cuts(text, [16, 39, 42], len(text))]
+    ['**Do ', '([Her']
+    >>> text = "เราเก็บข้อมูล _เราไม่ขายข้อมูล_"
+    >>> [text[cut:] for cut in snap_cuts(text, [14], len(text))]
+    ['_เราไม่ขายข้อมูล_']
+    """
+    snapped: list[int] = []
+    bounds = [*cuts, end]
+    for cut, following in zip(cuts, bounds[1:]):
+        while cut > 0 and text[cut - 1] in _OPENING_MARKS and (cut < 2 or not _WORD_CHAR_RE.match(text[cut - 2]) or text[cut - 2] in "*_"):
+            cut -= 1
+        if not _WORD_CHAR_RE.search(text, cut, following):
+            continue
+        if snapped and cut <= snapped[-1]:
+            continue
+        snapped.append(cut)
+    return snapped
