@@ -256,3 +256,17 @@ def test_a_table_row_reads_as_a_retention_with_what_it_applies_to(name: str, tex
     clauses, _ = rows_of(PAGES[name], name)
     row = next(row for row in clauses if row["text_norm"] == text)
     assert extract_attributes(row["text_norm"], clause_context(row["section_path"], row["lead_in"]))["retention"] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param("<p>We keep server logs<br>\nfor 90 days.</p><p>We keep logs.<br>We delete them after a year.</p>",
+                     ["We keep server logs for 90 days.", "We keep logs.", "We delete them after a year."], id="en"),
+        pytest.param("<p>บริษัทเก็บข้อมูลของท่าน<br>บริษัทไม่ขายข้อมูลของท่าน</p>",
+                     ["บริษัทเก็บข้อมูลของท่าน", "บริษัทไม่ขายข้อมูลของท่าน"], id="th"),
+    ],
+)
+def test_br_lines_of_one_statement_stay_one_clause(page: str, expected: list[str]) -> None:
+    clauses, _ = rows_of(page, "p.html")
+    assert [row["text_norm"] for row in clauses] == expected

@@ -47,6 +47,9 @@ FOREIGN_BREAKOUT_TAGS = frozenset(
     "main menu meta nobr ol p pre ruby s section small span strong strike sub sup table tt u ul var".split()
 )
 FOREIGN_TAGS = frozenset({"svg", "math"})
+#: Elements nested deeper than this are not tracked (browsers cap the tree's depth too: Chromium at 512), so
+#: that a page of ten thousand unclosed <div>s costs linear time.
+MAX_DEPTH = 512
 #: Start tags that close an open ``<p>`` (HTML's "close a p element").
 P_CLOSERS = frozenset(
     "address article aside blockquote details dialog div dl fieldset figcaption figure footer form h1 h2 h3 "
@@ -170,6 +173,8 @@ class _Extractor(HTMLParser):
         return any(self.open_tags[tag] for tag in SKIPPED_TAGS)
 
     def _push(self, element: Element) -> None:
+        if len(self.stack) >= MAX_DEPTH and element.tag not in SKIPPED_TAGS:
+            return
         self.stack.append(element)
         self.open_tags[element.tag] += 1
 
@@ -184,6 +189,8 @@ class _Extractor(HTMLParser):
 
     def _pop_through(self, tag: str, stop: frozenset[str] = frozenset()) -> None:
         """Close the innermost open ``tag`` and everything opened inside it (unless a ``stop`` element is in between)."""
+        if not self.open_tags[tag]:
+            return
         for element in reversed(self.stack):
             if element.tag == tag:
                 break

@@ -31,6 +31,7 @@ address stay one block, and a run-in title ("**Purpose:** We use ...",
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -159,6 +160,7 @@ def detect_blocks(
         wrapped = not hints
     if wrapped:
         lines = _join_wrapped(view, lines)
+    lines = _join_broken_statements(view, lines)
     lines = _join_addresses(view, lines, by_breaks=not wrapped and bool(hints))
     _assign_list_depths(lines)
     _mark_contents(view, lines)
@@ -307,6 +309,34 @@ def _wrap_width(view: str, lines: list[_Line]) -> int | None:
     return width if width <= DEFAULT_MAX_WRAP_WIDTH else None
 
 
+def _join_broken_statements(view: str, lines: list[_Line]) -> list[_Line]:
+    """Join a line a ``<br>`` started to the line before when it goes on with the same sentence.
+
+    "We keep server logs<br>for 90 days." is one statement; "We keep logs.<br>We
+    delete them." stays two lines, and so do Thai lines, which have no case to
+    tell a continuation by.
+    """
+    joined: list[_Line] = []
+    for line in lines:
+        previous = joined[-1] if joined else None
+        first = view[line.start]
+        if (
+            previous is not None
+            and line.after_br
+            and line.kind == "text"
+            and previous.kind in ("text", "bullet", "numbered", "letter", "marked_item")
+            and not previous.bold
+            and view[previous.end - 1] not in ".!?:;"
+            and first.isalpha()
+            and first.islower()
+        ):
+            previous.end = line.end
+            previous.title = 0
+            continue
+        joined.append(line)
+    return joined
+
+
 def _join_addresses(view: str, lines: list[_Line], by_breaks: bool) -> list[_Line]:
     """Join the lines of a postal address into one line that is never split.
 
@@ -378,6 +408,13 @@ def _mark_contents(view: str, lines: list[_Line]) -> None:
     for index, key in enumerate(keys):
         if key:
             where.setdefault(key, []).append(index)
+
+    def next_after(key: str, position: int) -> int | None:
+        # Positions are sorted: a binary search keeps a file of many repeated lines linear-logarithmic.
+        positions = where[key]
+        found = bisect.bisect_right(positions, position)
+        return positions[found] if found < len(positions) else None
+
     i = 0
     while i < len(lines):
         run_end, last = i, -1
@@ -385,13 +422,13 @@ def _mark_contents(view: str, lines: list[_Line]) -> None:
             key = keys[run_end]
             if not key or len(key.split()) > DEFAULT_TITLE_MAX_WORDS:
                 break
-            later = next((p for p in where[key] if p > run_end and p > last + 1), None)
-            if later is None or (last >= 0 and later <= last):
+            later = next_after(key, max(run_end, last + 1))
+            if later is None:
                 break
             last = later
             run_end += 1
-        first_later = next((p for p in where.get(keys[i], []) if p > i), -1) if keys[i] else -1
-        if run_end - i >= DEFAULT_MIN_CONTENTS_LINES and first_later >= run_end:
+        first_later = next_after(keys[i], i) if keys[i] else None
+        if run_end - i >= DEFAULT_MIN_CONTENTS_LINES and first_later is not None and first_later >= run_end:
             title = i - 1 if i and _CONTENTS_TITLE_RE.fullmatch(strip_markup(view[lines[i - 1].start:lines[i - 1].end]).strip("#* ")) else i
             for j in range(title, run_end):
                 lines[j].kind = "furniture"
