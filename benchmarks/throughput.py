@@ -44,23 +44,23 @@ from pathlib import Path
 
 import psutil
 
-from pipeline.config import DEFAULT_INPUT_DIR, DEFAULT_MODEL_DIR
+from pipeline.config import DEFAULT_MODEL_DIR
 from pipeline.ingest.files import discover_files, read_document
 from pipeline.text.language import THAI, detect_language
 from pipeline.runtime.worker import worker_model
 from pipeline.runtime.run import run_pipeline
 
-#: The checkout this script belongs to (the package's default paths are relative to the working directory).
-REPO_ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).parent / "results" / "throughput.json"
-DEFAULT_OPP115 = REPO_ROOT.parent / "shared" / "opp115"
-DEV_DIR = REPO_ROOT / "data" / "dev" / "raw"
+REPO = Path(__file__).resolve().parent.parent
+RAW_DIR = REPO / "data" / "raw"
+DEFAULT_OPP115 = REPO.parent / "shared" / "opp115"
+DEV_DIR = REPO / "data" / "dev" / "raw"
 SAMPLE_SECONDS = 0.05
 
 
 def source_texts(opp115: Path | None) -> dict[str, list[Path]]:
     """The real policy files to repeat, by language of most of their text."""
-    paths = discover_files(REPO_ROOT / DEFAULT_INPUT_DIR) + discover_files(DEV_DIR)
+    paths = discover_files(RAW_DIR) + discover_files(DEV_DIR)
     if opp115 is not None and (opp115 / "sanitized_policies").is_dir():
         paths += sorted((opp115 / "sanitized_policies").glob("*.html"))
     by_language: dict[str, list[Path]] = {"en": [], "th": []}

@@ -4,8 +4,10 @@ Every command calls one library function and prints what it returns. Errors
 the user can act on (a missing folder, a bad model, a labeled file that does
 not parse) take one path: ``error: <message>`` on stderr and exit code 4.
 
-Exit codes: 0 when every file was processed, 3 when some files failed (the
-others are in the output), 4 on a fatal error (no output written).
+Exit codes: 0 when every file was processed, 3 when some files failed or
+are in a format not read here (the others are in the output, every file is
+in the manifest), 4 on a fatal error (no output written), such as an input
+with no policy file.
 """
 
 from __future__ import annotations
@@ -64,15 +66,16 @@ class Engine(str, Enum):
 
 def _user_errors() -> tuple[type[BaseException], ...]:
     """The errors a user can act on; anything else is a bug and keeps its traceback."""
-    from .classify.model import ModelError
+    from .classify.persistence import ModelError
     from .datasets.corpus import GoldError
     from .datasets.labeled import LabeledDataError
     from .datasets.opp115 import Opp115Error
     from .evaluation.attributes import AttributeDataError
     from .evaluation.corpus import TrainedOnTestDataError
+    from .export.tables import TableReadError
     from .runtime.engines import EngineError
 
-    return (ModelError, GoldError, LabeledDataError, Opp115Error, AttributeDataError, TrainedOnTestDataError,
+    return (ModelError, GoldError, LabeledDataError, Opp115Error, AttributeDataError, TrainedOnTestDataError, TableReadError,
             EngineError, FileNotFoundError, FileExistsError, NotADirectoryError, PermissionError, KeyError, ValueError, OSError)
 
 
@@ -124,17 +127,21 @@ def run_command(
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes. [default: the number of cores; small batches use fewer]")] = None,
     engine: Annotated[Engine, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option(help="Address of a Dask scheduler (with --engine dask). [default: a new LocalCluster]")] = None,
+    allow_empty: Annotated[bool, typer.Option("--allow-empty", help="Write empty tables when INPUT_PATH holds no policy file, instead of failing.")] = False,
 ) -> None:
     """Segment, classify, extract attributes and export every policy under INPUT_PATH.
 
-    Re-running over the same folder reuses the rows of unchanged files; the
-    manifest beside the output says what became of every file. Rows are in
-    the order of the files, whatever the engine and the number of workers.
+    Every file under INPUT_PATH gets a row in the manifest beside the output,
+    whatever its kind: a file that is not read (an image, a PDF without the
+    pdf extra) is there as unsupported, and the exit code is then 3.
+    Re-running over the same folder reuses the rows of unchanged files. Rows
+    are in the order of the files, whatever the engine and the number of
+    workers.
     """
     from .runtime.run import run_pipeline
 
     result = run_pipeline(input_path, out, model, progress=_progress_bar, max_bytes=max_bytes,
-                          workers=workers, engine=engine.value, scheduler=scheduler)
+                          workers=workers, engine=engine.value, scheduler=scheduler, allow_empty=allow_empty)
     _print_summary(result.summary(), out)
     raise typer.Exit(EXIT_SOME_FAILED if result.failures else EXIT_OK)
 
@@ -151,7 +158,7 @@ def train_command(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help=f"Model directory to write. [default: {DEFAULT_LOCAL_MODELS_DIR}/NAME-VERSION]")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing model directory (the shipped model included).")] = False,
     cv: Annotated[int, typer.Option(min=0, help="Folds of grouped cross-validation for the metrics (0 to skip).")] = 5,
-    design: Annotated[Optional[str], typer.Option(help="Feature design (see pipeline.classify.model.DESIGNS). [default: the default design]")] = None,
+    design: Annotated[Optional[str], typer.Option(help="Feature design (see pipeline.classify.estimator.DESIGNS). [default: the default design]")] = None,
     compare: Annotated[bool, typer.Option("--compare", help="Cross-validate every design and keep the best.")] = False,
 ) -> None:
     """Train the clause classifier on labeled clauses and save it with its model card.
@@ -255,7 +262,8 @@ def evaluate_command(
     documents; categories by document-grouped cross-validation with --cv K.
     A model is never scored on documents it was trained on: that is refused.
     """
-    from .classify.model import DEFAULT_DESIGN, load_model
+    from .classify.estimator import DEFAULT_DESIGN
+    from .classify.persistence import load_model
 
     design = design or DEFAULT_DESIGN
     if attributes:
@@ -307,13 +315,10 @@ def show_command(
     table: Annotated[Path, typer.Option(help="Document table written by 'clauses run'.")] = DEFAULT_DOCUMENTS_PATH,
 ) -> None:
     """Print one policy's summary: categories, retention periods, rights, laws, contacts."""
-    import pandas as pd
-
     from .views.show import find_document, format_summary
+    from .export.tables import read_table
 
-    if not table.is_file():
-        raise FileNotFoundError(f"{table}: no document table; run 'clauses run' first")
-    say(format_summary(find_document(pd.read_parquet(table), document)))
+    say(format_summary(find_document(read_table(table, "document table"), document)))
 
 
 @app.command("report")
@@ -344,7 +349,7 @@ def label_export_command(
     model: Annotated[Optional[Path], typer.Option(help=f"Model whose thresholds define certainty. [default: the shipped model, {DEFAULT_MODEL_DIR.name}]")] = None,
 ) -> None:
     """Export the clauses the model is least sure about, labels pre-filled, to correct and retrain on."""
-    from .classify.model import load_model
+    from .classify.persistence import load_model
     from .evaluation.active_learning import export_for_labeling
 
     classifier, _ = load_model(model or DEFAULT_MODEL_DIR)
@@ -423,6 +428,9 @@ def _print_corpus_report(report: dict) -> None:
     segmentation = report["segmentation"]
     say("\nsegmentation (clause boundaries)")
     _print_boundaries(segmentation)
+    if "clauses" in segmentation:
+        say("clause-level F1 (exact spans): "
+            + ", ".join(f"{k} {v['f1']:.3f}" for k, v in segmentation["clauses"].items()))
     say("boilerplate clauses (predicted clauses over no gold clause): "
         + ", ".join(f"{k} {v['clauses']}/{v['of_predicted']}" for k, v in segmentation["boilerplate_clauses"].items()))
     say(f"note: {segmentation['note']}")
@@ -459,15 +467,18 @@ def _progress_bar(results: Iterator, total: int) -> Iterator:
 
 def _print_summary(summary: dict, out: Path) -> None:
     say(f"run {summary['run_id']}: {summary['documents']} documents, {summary['clauses']} clauses, "
-        f"{summary['headings']} headings -> {out}")
+        f"{summary['headings']} headings, {summary.get('furniture_blocks', 0)} blocks of page furniture left out -> {out}")
     say("files: " + ", ".join(f"{status} {n}" for status, n in sorted(summary["files"].items()))
         + f" (manifest: {out.with_name(DEFAULT_MANIFEST_NAME)})")
     say("languages: " + ", ".join(f"{lang} {n}" for lang, n in sorted(summary["languages"].items())))
+    if summary.get("unclassified"):
+        say("not classified (languages the model was not trained on): "
+            + ", ".join(f"{lang} {n}" for lang, n in sorted(summary["unclassified"].items())))
     say("labels:")
     for label, count in summary["labels"].items():
         say(f"  {label:<36} {count}")
     failures = summary["failures"]
-    say(f"failures: {len(failures)}")
+    say(f"failures: {len(failures)}" + (" (files that failed or are in a format not read here; see the manifest)" if failures else ""))
     for failure in failures:
         typer.echo(f"  {failure}", err=log.getEffectiveLevel() >= logging.ERROR)
 

@@ -22,7 +22,7 @@ DEFAULT_GOLD_SEGMENTATION_DIR = DEFAULT_LABELED_DIR / "segmentation"
 #: The corpus of real policies with gold annotation (data/real/README.md).
 DEFAULT_REAL_CORPUS_DIR = Path("data/real")
 DEFAULT_MODEL_NAME = "clauses"
-DEFAULT_MODEL_VERSION = "0.2.0"
+DEFAULT_MODEL_VERSION = "0.3.0"
 
 
 def shipped_model_dir(name: str = DEFAULT_MODEL_NAME, version: str = DEFAULT_MODEL_VERSION) -> Path:
@@ -41,8 +41,11 @@ def shipped_model_dir(name: str = DEFAULT_MODEL_NAME, version: str = DEFAULT_MOD
 
 DEFAULT_MODEL_DIR = shipped_model_dir()
 
-#: File suffixes that ingest reads, lower case.
-DEFAULT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+#: File suffixes that ingest reads as policies, lower case (PDF and DOCX with their extras; see pipeline.ingest.filetype).
+DEFAULT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx")
+
+#: Languages the category model reads; clauses in other languages keep empty labels and a note.
+CLASSIFIED_LANGUAGES = ("en", "th", "und")
 
 #: Largest policy file read; larger files fail with ``too_large`` (a policy is rarely over 1 MB).
 DEFAULT_MAX_BYTES = 20_000_000

@@ -21,8 +21,6 @@ import time
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
-#: Debian packages the fixture installs when Chromium is missing: the browser, and a Thai font so Thai renders as Thai.
-APT_PACKAGES = ("chromium", "fonts-thai-tlwg", "fonts-dejavu-core")
 #: Without the networking and update flags, Chromium on a closed network keeps retrying and logging.
 FLAGS = (
     "--headless",
@@ -45,32 +43,16 @@ class BrowserError(RuntimeError):
     """Chromium exited, timed out or answered a command with an error."""
 
 
-def install_chromium(timeout: float = 900) -> tuple[Path | None, str, float]:
-    """Chromium's path, or None with the reason it cannot be had; installs it with apt-get when missing and root.
+def find_chromium() -> tuple[Path | None, str]:
+    """Chromium's path, or None with the reason the browser tests skip.
 
-    Returns ``(path, reason, seconds spent installing)``.
+    The tests never install anything: .ci/run installs Debian's chromium
+    (and a Thai font) with apt-get before the suite runs.
     """
-    if CHROMIUM.exists():
-        return CHROMIUM, "", 0.0
-    if os.geteuid() != 0:
-        return None, f"{CHROMIUM} is missing and the tests do not run as root, so cannot apt-get install chromium", 0.0
-    if shutil.which("apt-get") is None:
-        return None, f"{CHROMIUM} is missing and there is no apt-get to install Debian's chromium", 0.0
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    install = ["apt-get", "-o", "DPkg::Lock::Timeout=300", "install", "-y", "--no-install-recommends", *APT_PACKAGES]
-    started = time.monotonic()
-    try:
-        result = subprocess.run(install, env=env, capture_output=True, text=True, timeout=timeout)
-        if result.returncode != 0:  # a fresh machine may have no package lists yet
-            subprocess.run(["apt-get", "-o", "DPkg::Lock::Timeout=300", "update"], env=env, capture_output=True, text=True, timeout=timeout)
-            result = subprocess.run(install, env=env, capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return None, f"apt-get install chromium did not finish within {timeout:.0f} s", time.monotonic() - started
-    seconds = time.monotonic() - started
-    if result.returncode != 0 or not CHROMIUM.exists():
-        tail = " ".join((result.stderr or result.stdout).strip().splitlines()[-3:])
-        return None, f"apt-get install chromium failed (exit {result.returncode}): {tail}", seconds
-    return CHROMIUM, "", seconds
+    for candidate in (os.environ.get("CHROMIUM_PATH"), str(CHROMIUM), shutil.which("chromium"), shutil.which("chromium-browser")):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate), ""
+    return None, f"no Chromium at {CHROMIUM} (or $CHROMIUM_PATH): install Debian's chromium as .ci/run does to run the browser test"
 
 
 def _move_above(fd: int, lowest: int) -> int:

@@ -49,7 +49,7 @@ def test_run_writes_table_and_reports_failures(tmp_path) -> None:
     assert result.exit_code == EXIT_SOME_FAILED, result.output
     assert "2 documents" in result.output
     assert "empty.txt: empty" in result.output
-    assert "scan.txt: binary" in result.output
+    assert "scan.txt: corrupt" in result.output  # read as the PDF it starts like, and found damaged
     assert "th " in result.output and "en " in result.output
     table = pd.read_parquet(out)
     assert set(table["doc_id"]) == {"rexgen.txt", "nested/thai.txt"}
@@ -158,3 +158,20 @@ def test_evaluate_attributes_prints_precision_and_recall_per_family_and_language
     result = runner.invoke(app, ["evaluate", "--attributes", "--labels", str(broken)])
     assert result.exit_code == EXIT_FATAL
     assert "broken.jsonl:1" in result.output
+
+
+@pytest.mark.parametrize("damage", [b"not parquet at all", b"PAR1" + b"\0" * 40 + b"PAR1"], ids=["garbage", "truncated"])
+@pytest.mark.parametrize("command", ["report", "show", "label-export"])
+def test_commands_on_an_unreadable_table_exit_4_naming_the_file(tmp_path, damage, command) -> None:
+    clauses, documents = tmp_path / "clauses.parquet", tmp_path / "documents.parquet"
+    clauses.write_bytes(damage)
+    documents.write_bytes(damage)
+    arguments = {
+        "report": ["report", "--clauses", str(clauses), "--out", str(tmp_path / "r.html")],
+        "show": ["show", "000", "--table", str(documents)],
+        "label-export": ["label-export", str(clauses), "--out", str(tmp_path / "l.csv")],
+    }[command]
+    result = runner.invoke(app, arguments)
+    assert result.exit_code == EXIT_FATAL, result.output
+    assert "cannot be read as Parquet" in result.output and str(tmp_path) in result.output
+    assert not (tmp_path / "r.html").exists() and not (tmp_path / "l.csv").exists()

@@ -12,7 +12,7 @@ from pipeline.cli import EXIT_FATAL, EXIT_OK, app
 from tests.paths import LABELED_DIR, REPO
 from pipeline.evaluation.categories import compare_designs, score_labels
 from pipeline.classify.lexicon import concepts_of
-from pipeline.classify.model import DESIGNS, best_threshold, build_classifier
+from pipeline.classify.estimator import DESIGNS, best_threshold, build_classifier
 
 runner = CliRunner()
 DEV_GOLD = REPO / "data" / "dev" / "segmentation"

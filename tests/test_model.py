@@ -16,7 +16,8 @@ from pipeline.config import CATEGORIES, DEFAULT_MODEL_DIR
 from tests.paths import GOLD_SEGMENTATION_DIR
 from pipeline.classify.features import WordTokenizer, labeled_inputs, model_inputs
 from pipeline.datasets.labeled import frame_sha256, load_labeled, split_labels
-from pipeline.classify.model import ClauseClassifier, ModelError, load_model, save_model
+from pipeline.classify.estimator import ClauseClassifier
+from pipeline.classify.persistence import ModelError, load_model, save_model
 
 GOLD_DIR = GOLD_SEGMENTATION_DIR
 
@@ -153,6 +154,43 @@ def test_broken_meta_is_a_clear_error(trained, tmp_path) -> None:
     directory = save_model(trained, tmp_path / "m", "x", 1, {})
     (directory / "meta.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(ModelError, match="not valid JSON"):
+        load_model(directory)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda meta: meta.pop("name"), "name must be a non-empty string"),
+        (lambda meta: meta.pop("thresholds"), "thresholds must be one number"),
+        (lambda meta: meta.update(thresholds=["high"] * len(CATEGORIES)), "thresholds must be one number"),
+        (lambda meta: meta.update(thresholds=[0.5]), "thresholds must be one number"),
+        (lambda meta: meta.update(labels=["first_party_collection_use", "selling"], thresholds=[0.5, 0.5]), "are not this pipeline's categories"),
+    ],
+    ids=["no-name", "no-thresholds", "text-thresholds", "too-few-thresholds", "other-labels"],
+)
+def test_every_required_meta_key_is_checked(trained, tmp_path, edit, message) -> None:
+    directory = save_model(trained, tmp_path / "m", "x", 1, {})
+    meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+    edit(meta)
+    (directory / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ModelError, match=message):
+        load_model(directory)
+
+
+def test_meta_that_is_not_an_object_says_so(trained, tmp_path) -> None:
+    directory = save_model(trained, tmp_path / "m", "x", 1, {})
+    (directory / "meta.json").write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(ModelError, match="must be a JSON object"):
+        load_model(directory)
+
+
+def test_types_skops_trusts_by_default_are_refused_unless_listed(trained, tmp_path) -> None:
+    import skops.io as sio
+    from sklearn.neighbors import KNeighborsClassifier
+
+    directory = save_model(trained, tmp_path / "m", "x", 1, {})
+    forge(directory, sio.dumps(KNeighborsClassifier().fit([[0.0], [1.0]], [0, 1])))
+    with pytest.raises(ModelError, match="KNeighborsClassifier"):
         load_model(directory)
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pipeline.attributes import vocabulary
 from pipeline.attributes.matching import compiled, syllable_safe
 from pipeline.classify.lexicon import CONCEPTS
-from pipeline.text.patterns import GatedPattern, build_literal_index, found_literals, prefix_literals, required_literals, trie_pattern
+from pipeline.text.patterns import GatedPattern, build_literal_index, found_literals, prefix_literals, required_literals
 
 def _unescaped(pattern: str) -> str:
     """A pattern without its escapes (\\b, \\s, ...), so that the words left are words of the vocabulary."""
@@ -66,13 +66,19 @@ def test_prefix_literals(pattern, prefixes) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "longest"),
-    [("data protection act", "data protection"), ("the date", None), ("ข้อมูลส่วนบุคคลของท่าน", "ข้อมูลส่วนบุคคล")],
+    ("text", "found"),
+    [("Data Protection Act", {"data", "data protection"}), ("the date", set()), ("ข้อมูลส่วนบุคคลของท่าน", {"ข้อมูล", "ข้อมูลส่วนบุคคล"})],
 )
-def test_trie_pattern_matches_the_longest_literal(text, longest) -> None:
-    trie = re.compile(trie_pattern({"data", "data protection", "ข้อมูล", "ข้อมูลส่วนบุคคล"}))
-    match = trie.match(text)
-    assert (match.group(0) if match else None) == longest
+def test_the_index_reports_every_literal_even_inside_a_longer_one(text, found) -> None:
+    GatedPattern(r"\bdata(?: protection)?\b|ข้อมูล(?:ส่วนบุคคล)?", alternatives=(r"\bdata protection\b", r"\bdata\b", "ข้อมูลส่วนบุคคล", "ข้อมูล"))
+    build_literal_index()
+    assert found_literals(text) & {"data", "data protection", "ข้อมูล", "ข้อมูลส่วนบุคคล"} == found
+
+
+@pytest.mark.parametrize("pattern", [r"(?i)data", r"a{,3}b", "(unclosed", r"\N{LATIN SMALL LETTER A}x", "x\\"])
+def test_patterns_the_reader_does_not_know_get_no_gate(pattern) -> None:
+    assert required_literals(pattern) is None
+    assert prefix_literals(pattern) is None
 
 
 TABLE_ENTRIES = sorted(

@@ -12,17 +12,15 @@ import json
 import pytest
 
 from pipeline.views.report import CONTENT_SECURITY_POLICY, write_report
-from tests.browser import DEFAULT_VIEWPORT, Chromium, install_chromium
+from tests.browser import DEFAULT_VIEWPORT, Chromium, find_chromium
 from tests.conftest import SEED_FILES, THAI_SEED
 
 
 @pytest.fixture(scope="session")
 def chromium(tmp_path_factory):
-    path, reason, seconds = install_chromium()
+    path, reason = find_chromium()
     if path is None:
         pytest.skip(reason)
-    if seconds:
-        print(f"\ninstalled Debian's chromium in {seconds:.0f} s")
     browser = Chromium(path, tmp_path_factory.mktemp("chromium-profile"))
     yield browser
     browser.close()

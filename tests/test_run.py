@@ -27,7 +27,7 @@ def messy_folder(tmp_path):
     (folder / "c_page.html").write_text(HTML_POLICY, encoding="utf-8")
     (folder / "d_blank.txt").write_text(" \n\t\n", encoding="utf-8")
     (folder / "e_scripts.html").write_text("<script>var x = 1;</script><style>p{}</style>", encoding="utf-8")
-    (folder / "ignored.pdf").write_bytes(b"%PDF")
+    (folder / "truncated.pdf").write_bytes(b"%PDF")
     return folder
 
 
@@ -38,6 +38,7 @@ def test_run_returns_clause_frame_and_isolates_failures(messy_folder) -> None:
     assert sorted((f.source_path.rsplit("/", 1)[-1], f.error) for f in result.failures) == [
         ("d_blank.txt", "empty"),
         ("e_scripts.html", "empty"),
+        ("truncated.pdf", "corrupt"),
     ]
     encodings = dict(zip(result.clauses["doc_id"], result.clauses["encoding"]))
     assert encodings == {"a_cp874.txt": "cp874", "b_utf16.md": "utf-16-le", "c_page.html": "utf-8"}
@@ -79,9 +80,11 @@ def test_failed_write_leaves_previous_output(tmp_path, messy_folder, monkeypatch
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["clauses.parquet", "documents.parquet", "headings.parquet", "manifest.parquet"]
 
 
-def test_discovery_is_recursive_and_filtered(messy_folder) -> None:
-    names = [p.name for p in discover_files(messy_folder)]
-    assert names == ["a_cp874.txt", "b_utf16.md", "c_page.html", "d_blank.txt", "e_scripts.html"]
+def test_discovery_is_recursive_and_lists_every_file(messy_folder) -> None:
+    (messy_folder / "sub").mkdir()
+    (messy_folder / "sub" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    names = [p.relative_to(messy_folder).as_posix() for p in discover_files(messy_folder)]
+    assert names == ["a_cp874.txt", "b_utf16.md", "c_page.html", "d_blank.txt", "e_scripts.html", "sub/logo.png", "truncated.pdf"]
 
 
 def test_missing_file_is_an_ingest_error(tmp_path) -> None:

@@ -15,7 +15,7 @@ from tests.paths import DEV_GOLD_DIR
 from pipeline.evaluation.categories import predict_labeled, score_labels
 from pipeline.export.tables import CLAUSE_SCHEMA, score_column
 from pipeline.evaluation.active_learning import uncertainty_margins
-from pipeline.classify.model import load_model
+from pipeline.classify.persistence import load_model
 from pipeline.classify.training import training_frame
 from tests.conftest import SEED_FILES, THAI_SEED
 

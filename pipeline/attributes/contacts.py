@@ -8,7 +8,12 @@ from .matching import compiled
 from .vocabulary import ADDRESS_TERMS, DPO_TERMS, PHONE_CONTEXT
 
 _DIGIT_RE = re.compile("[0-9๐-๙]")
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Parts bounded by their RFC lengths, so that a long run of letters without an "@" is given up in bounded steps: linear time.
+_LOCAL, _LABEL = r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}", r"[A-Za-z0-9-]{1,63}"
+EMAIL_RE = re.compile(rf"{_LOCAL}@{_LABEL}(?:\.{_LABEL}){{0,8}}\.[A-Za-z]{{2,24}}")
+# An address written against harvesters is still an address, kept as written (guide decision 12): "privacy[at]example[dot]com".
+_AT, _DOT = r"\s?[\[(]\s?at\s?[\])]\s?", r"(?:\s?[\[(]\s?dot\s?[\])]\s?|\.)"
+OBFUSCATED_EMAIL_RE = re.compile(rf"{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL}){{0,8}}{_DOT}[A-Za-z]{{2,24}}\b", re.IGNORECASE)
 _PHONE_RE = re.compile(r"(?<![\w/.@-])(?:\+|\(\+?)?[0-9๐-๙][0-9๐-๙ ()\-.]{5,}[0-9๐-๙](?![\w/@-]|\.\d)")
 _SHORT_PHONE_RE = re.compile(r"(?<![\w/.-])1[0-9]{3}(?![\w/.-])")
 _DATE_LIKE = re.compile(r"^(?:\d{1,4}[-./]\d{1,2}[-./]\d{1,4}|\d{4}\s*[-–]\s*\d{4}|\d{4}|\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2})$")
@@ -26,10 +31,12 @@ _NOT_PHONE = re.compile(
     r"\b(?:section|article|§|code|no\.|number of|decree|regulation|reference|booking|order|invoice|company|registration|registered|account|licen[cs]e|vat|tax)\b[^0-9]{0,25}$|(?:ทะเบียน|เลขที่|เลขประจำตัว)[^0-9]{0,25}$",
     re.IGNORECASE,
 )
-_COUNTRIES = r"(?:the )?(?:Netherlands|Finland|Germany|France|Belgium|Austria|Switzerland|Denmark|Sweden|Norway|Spain|Italy|Portugal|Poland|Ireland|Luxembourg|Czech Republic|Estonia)"
-# "Keizersgracht 100, 1015 AA Amsterdam, the Netherlands": street and number, postcode and city.
+_COUNTRIES = r"(?:[Tt]he )?(?:Netherlands|Finland|Germany|France|Belgium|Austria|Switzerland|Denmark|Sweden|Norway|Spain|Italy|Portugal|Poland|Ireland|Luxembourg|Czech Republic|Estonia)"
+# "Keizersgracht 100, 1015 AA Amsterdam, the Netherlands": street and number, postcode and city (or city and postcode).
 _CONTINENTAL_ADDRESS_RE = re.compile(
-    rf"\b[A-ZÀ-Þ][\w'.-]+(?:[ -][\w'.-]+){{0,3}} \d{{1,4}}(?: ?[A-Za-z])?,\s*(?:[A-Z]{{1,2}}-)?\d{{4,5}}(?: ?[A-Z]{{2}})? [A-ZÀ-Þ][\w-]+(?: [A-Z][\w-]+)?(?:,\s*{_COUNTRIES})?"
+    rf"\b[A-ZÀ-Þ][\w'.-]+(?:[ -][\w'.-]+){{0,3}} \d{{1,4}}(?: ?[A-Za-z])?,\s*"
+    rf"(?:(?:[A-Z]{{1,2}}-)?\d{{4,5}}(?: ?[A-Z]{{2}})? [A-ZÀ-Þ][\w-]+(?: [A-Z][\w-]+)?|[A-ZÀ-Þ][\w-]+(?: [A-Z][\w-]+)?,?\s+\d{{4,5}}(?: ?[A-Z]{{2}})?)"
+    rf"(?:,?\s*{_COUNTRIES})?"
 )
 _ADDRESS_RE = re.compile(
     rf"(?:(?:P\.?\s?O\.?\s?Box|เลขที่|อาคาร)\s*[\w/-]+|(?<![\w-])\d{{1,6}}(?:/\d{{1,4}})?[A-Za-z]?\s*,?\s+(?=\S))"
@@ -43,6 +50,8 @@ def extract_contacts(text: str) -> list[dict]:
 
     >>> extract_contacts("Write to privacy@example.com or call +66 2 123 4567.")
     [{'kind': 'email', 'value': 'privacy@example.com'}, {'kind': 'phone', 'value': '+66 2 123 4567'}]
+    >>> extract_contacts("Or write to privacy[at]example[dot]com.")
+    [{'kind': 'email', 'value': 'privacy[at]example[dot]com'}]
     >>> extract_contacts("ติดต่อเจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล โทร 1234")
     [{'kind': 'phone', 'value': '1234'}, {'kind': 'dpo', 'value': 'เจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล'}]
     """
@@ -57,6 +66,9 @@ def extract_contacts(text: str) -> list[dict]:
 
     if "@" in text:
         for match in EMAIL_RE.finditer(text):
+            add("email", match.start(), match.end())
+    if "at]" in text or "at)" in text:
+        for match in OBFUSCATED_EMAIL_RE.finditer(text):
             add("email", match.start(), match.end())
     if _DIGIT_RE.search(text):  # phone numbers and postal addresses (postcodes) all hold digits
         for start, end in phone_spans(text):
@@ -98,6 +110,7 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
             continue
         spans.append((match.start(), match.start() + len(value)))
     for match in _SHORT_PHONE_RE.finditer(text):
-        if compiled(PHONE_CONTEXT).search(text[max(0, match.start() - 15) : match.start()]):
+        context = text[max(0, match.start() - 15) : match.start()]
+        if compiled(PHONE_CONTEXT).search(context) and not _NOT_PHONE.search(context):
             spans.append((match.start(), match.end()))
     return spans

@@ -18,6 +18,8 @@ from .subjects import retained_subject
 from .vocabulary import DEADLINE_BOUNDS, DEADLINE_CUES, RETENTION_CUES, RETENTION_TERMS
 
 _AGE_BEFORE = re.compile(r"(?:\bage[ds]?(?: of)?|\bunder|\bover|\bolder than|\byounger than|อายุ(?:ต่ำกว่า|ไม่ถึง|ไม่เกิน|ไม่ต่ำกว่า|ตั้งแต่|เกิน|น้อยกว่า|ครบ|ระหว่าง|มากกว่า)?)\s*$", re.IGNORECASE)
+# "two free requests in any 12-month period", "ปีละครั้ง": a window that counts events, neither a limit nor a retention
+_WINDOW_BEFORE = re.compile(r"(?:\b(?:in any|per|every|each|once a|twice a)|ทุก(?:ๆ)?|ต่อ)\s*$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:of age|old|บริบูรณ์)", re.IGNORECASE)
 _NOTICE_AFTER = re.compile(r"^[\s']*(?:'s?\s*)?(?:\w+\s+){0,2}?(?:in advance|prior|before|notice|ล่วงหน้า|ก่อน)", re.IGNORECASE)
 _WINDOW = 45
@@ -83,6 +85,9 @@ def _bounds_by_distance(text: str, mention: DurationMention) -> list[str]:
 
 
 def _is_age(text: str, mention: DurationMention) -> bool:
+    """Whether the duration is an age ("13 years of age") or a counting window ("in any 12-month period"); it is then no period."""
+    if _WINDOW_BEFORE.search(text, max(0, mention.start - 25), mention.start):
+        return True
     return bool(_AGE_BEFORE.search(text[max(0, mention.start - 25) : mention.start]) or _AGE_AFTER.match(text[mention.end :]))
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..export.tables import score_column
 from .features import clause_inputs
-from .model import ClauseClassifier
+from .estimator import ClauseClassifier
 
 
 def classify_clauses(frame: pd.DataFrame, model: ClauseClassifier) -> pd.DataFrame:

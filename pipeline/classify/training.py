@@ -12,7 +12,8 @@ from ..evaluation.categories import compare_designs, cross_validate
 from .features import ORDER_COLUMNS, labeled_inputs
 from ..datasets.corpus import CORPUS_SOURCE_PREFIX, corpus_frame, load_corpus
 from ..datasets.labeled import LABELED_COLUMNS, frame_sha256, load_labeled, source_fingerprints, split_labels
-from .model import DEFAULT_DESIGN, DESIGNS, ClauseClassifier, save_model
+from .estimator import DEFAULT_DESIGN, OPTIONAL_DESIGNS, ClauseClassifier, available_designs
+from .persistence import save_model
 
 
 def training_frame(
@@ -52,10 +53,15 @@ DEFAULT_DESIGN_TOLERANCE = 0.005
 
 
 def choose_design(comparison: dict[str, dict]) -> str:
-    """The design with the best cross-validated micro-F1, preferring better English-to-Thai transfer among near-ties."""
-    best = max(scores["all_micro_f1"] for scores in comparison.values())
-    tied = [name for name, scores in comparison.items() if scores["all_micro_f1"] >= best - DEFAULT_DESIGN_TOLERANCE]
-    return max(tied, key=lambda name: comparison[name]["en_to_th_micro_f1"])
+    """The design with the best cross-validated micro-F1, preferring better English-to-Thai transfer among near-ties.
+
+    Designs that need an optional package are measured but never chosen: a
+    model must run on the default install.
+    """
+    candidates = {name: scores for name, scores in comparison.items() if name not in OPTIONAL_DESIGNS}
+    best = max(scores["all_micro_f1"] for scores in candidates.values())
+    tied = [name for name, scores in candidates.items() if scores["all_micro_f1"] >= best - DEFAULT_DESIGN_TOLERANCE]
+    return max(tied, key=lambda name: candidates[name]["en_to_th_micro_f1"])
 
 
 def train_model(
@@ -75,7 +81,7 @@ def train_model(
     gold clauses of the ``corpora`` when there are any (real documents, a
     policy and its translation in the same fold, every other row joining each
     training fold), on all rows otherwise. ``compare`` first scores every
-    design in :data:`pipeline.classify.model.DESIGNS` the same way, keeps the
+    design this installation can train (:func:`pipeline.classify.estimator.available_designs`) the same way, keeps the
     one :func:`choose_design` picks, and records the comparison. ``out_dir``
     None trains and measures without saving.
     """
@@ -90,7 +96,7 @@ def train_model(
     }
     design = design or DEFAULT_DESIGN
     if compare:
-        comparison = compare_designs(scored, list(DESIGNS), folds or 5, extra_training=extra)
+        comparison = compare_designs(scored, available_designs(), folds or 5, extra_training=extra)
         design = choose_design(comparison)
         metrics["design_comparison"] = comparison
     metrics["design"] = design

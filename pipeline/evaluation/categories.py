@@ -8,7 +8,7 @@ import pandas as pd
 from ..config import CATEGORIES
 from ..classify.features import labeled_inputs
 from ..datasets.labeled import split_labels
-from ..classify.model import DEFAULT_DESIGN, ClauseClassifier
+from ..classify.estimator import DEFAULT_DESIGN, ClauseClassifier
 
 DEFAULT_FOLDS = 5
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..attributes import ATTRIBUTE_FAMILIES
-from ..classify.model import DEFAULT_DESIGN, ClauseClassifier
+from ..classify.estimator import DEFAULT_DESIGN, ClauseClassifier
 from ..config import CATEGORIES
 from ..datasets.corpus import CorpusDocument, corpus_frame, load_corpus
 from ..datasets.labeled import load_labeled, source_fingerprints, split_labels
@@ -74,10 +74,16 @@ def evaluate_corpus(
 
 
 def score_corpus_segmentation(documents: list[CorpusDocument]) -> dict[str, object]:
-    """Boundary scores of the shipped segmenters, the baseline and the raw references, and boilerplate clauses, by language and format."""
+    """Boundary scores of the shipped segmenters, the baseline and the raw references, clause-level scores, and boilerplate clauses, by language and format.
+
+    Clause level (the shipped segmenters): a predicted clause counts only when
+    its span is exactly a gold clause's (start and end), so one wrong boundary
+    costs a whole clause on each side.
+    """
     items = []
     boilerplate: Counter = Counter()
     predicted_total: Counter = Counter()
+    clause_counts: dict[str, list[int]] = {}
     per_document = {}
     for doc in documents:
         gold = [(unit.start, unit.end, doc.lang) for unit in doc.clauses]
@@ -87,12 +93,23 @@ def score_corpus_segmentation(documents: list[CorpusDocument]) -> dict[str, obje
         document_score = BoundaryScore()
         document_score.add(_keyed(predicted, "all"), _keyed(spans, "all"))
         stray = sum(not _overlaps(span, spans) for span in predicted)
+        exact = len(set(predicted) & set(spans))
         for key in (doc.lang, doc.format, f"{doc.lang}/{doc.format}", "all"):
             boilerplate[key] += stray
             predicted_total[key] += len(predicted)
-        per_document[doc.doc_id] = {**document_score.summary()["all"], "boilerplate_clauses": stray}
+            counts = clause_counts.setdefault(key, [0, 0, 0])
+            counts[0] += exact
+            counts[1] += len(set(predicted)) - exact
+            counts[2] += len(set(spans)) - exact
+        per_document[doc.doc_id] = {
+            **document_score.summary()["all"],
+            "clause_f1": precision_recall_f1(exact, len(set(predicted)) - exact, len(set(spans)) - exact)["f1"],
+            "boilerplate_clauses": stray,
+        }
     return {
         **score_systems(items, document_language=True),
+        "clauses": {key: {**precision_recall_f1(*counts), "gold": counts[0] + counts[2], "predicted": counts[0] + counts[1]}
+                    for key, counts in sorted(clause_counts.items())},
         "boilerplate_clauses": {key: {"clauses": boilerplate[key], "of_predicted": predicted_total[key]} for key in sorted(boilerplate)},
         "documents": per_document,
         "systems": SYSTEM_NOTES,

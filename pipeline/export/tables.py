@@ -72,17 +72,24 @@ CLAUSE_SCHEMA = pa.schema(
         pa.field("char_end", pa.int64(), nullable=False),
         pa.field("labels", pa.list_(pa.string()), nullable=False),
         *[pa.field(score_column(category), pa.float32(), nullable=False) for category in CATEGORIES],
+        pa.field("note", pa.string()),
         *ATTRIBUTE_FIELDS,
         pa.field("pipeline_version", pa.string(), nullable=False),
         pa.field("model_version", pa.string(), nullable=False),
         pa.field("run_id", pa.string(), nullable=False),
     ]
 )
+"""One row per clause. ``note`` says why a clause was not classified (a language the model was not trained on;
+its labels are then empty and its scores NaN), and is null otherwise."""
+
+#: Kinds of the rows of the heading table: headings, the header rows of tables, and page furniture.
+HEADING_KINDS = ("heading", "table_header", "furniture")
 
 HEADING_SCHEMA = pa.schema(
     [
         pa.field("doc_id", pa.string(), nullable=False),
         pa.field("heading_index", pa.int32(), nullable=False),
+        pa.field("kind", pa.string(), nullable=False),
         pa.field("level", pa.int32(), nullable=False),
         pa.field("lang", pa.string(), nullable=False),
         pa.field("text_raw", pa.string(), nullable=False),
@@ -103,6 +110,7 @@ DOCUMENT_SCHEMA = pa.schema(
         pa.field("clauses", pa.int32(), nullable=False),
         pa.field("categories", _CODES, nullable=False),
         pa.field("category_counts", pa.map_(pa.string(), pa.int32()), nullable=False),
+        pa.field("furniture_blocks", pa.int32(), nullable=False),
         *ATTRIBUTE_FIELDS,
         pa.field("pipeline_version", pa.string(), nullable=False),
         pa.field("model_version", pa.string(), nullable=False),
@@ -124,11 +132,27 @@ MANIFEST_SCHEMA = pa.schema(
         pa.field("message", pa.string()),
         pa.field("clauses", pa.int32(), nullable=False),
         pa.field("seconds", pa.float64(), nullable=False),
+        pa.field("format", pa.string()),
+        pa.field("encoding", pa.string()),
+        pa.field("encoding_method", pa.string()),
+        pa.field("text_source", pa.string()),
+        pa.field("notes", pa.string()),
         pa.field("pipeline_version", pa.string(), nullable=False),
         pa.field("model_version", pa.string(), nullable=False),
     ]
 )
-"""One row per input file: what became of it in the run (``status`` ok, skipped_unchanged or failed)."""
+"""One row per file under the input, whatever its kind: what became of it in the run.
+
+``status`` is ``ok``, ``skipped_unchanged`` (rows reused from the cache),
+``failed`` (a broken file: ``error`` and ``message`` say why) or
+``unsupported`` (a format this installation does not read, e.g. a PDF
+without the ``pdf`` extra, an image, a FIFO). For documents: ``format``
+(text, markdown, html, pdf, docx), ``encoding`` and ``encoding_method``
+(how it was chosen: ``bom``, ``utf-8``, ``html-meta``, ``utf-8-replaced``,
+``charset-normalizer``, ... or ``extracted``), ``text_source`` (``file``:
+offsets point into the decoded file; ``extracted``: into the text extracted
+from a PDF or DOCX) and ``notes`` (bytes replaced, page furniture left out,
+clauses not classified)."""
 
 
 def to_table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
@@ -152,12 +176,6 @@ DEFAULT_ROW_GROUP_ROWS = 20_000
 #: Buffered tables (one per document) merged into one while they wait for a full row group.
 DEFAULT_COMPACT_TABLES = 256
 PARQUET_COMPRESSION = "zstd"
-
-
-def write_parquet(frame: pd.DataFrame | pa.Table, path: str | Path, schema: pa.Schema, durable: bool = True) -> Path:
-    """Write rows to ``path`` as Parquet with ``schema``, atomically (see :func:`pipeline.export.atomic.atomic_path`)."""
-    table = frame if isinstance(frame, pa.Table) else to_table(frame, schema)
-    return atomic_write(path, lambda temporary: pq.write_table(table, temporary, compression=PARQUET_COMPRESSION), durable)
 
 
 class TableWriter:
@@ -226,3 +244,22 @@ class TableWriter:
 def empty_frame(schema: pa.Schema) -> pd.DataFrame:
     """A frame with the columns of ``schema`` and no rows."""
     return schema.empty_table().to_pandas()
+
+
+class TableReadError(ValueError):
+    """A table that exists but cannot be read as Parquet (damaged, truncated, another format)."""
+
+
+def read_table(path: str | Path, what: str = "table") -> pd.DataFrame:
+    """One Parquet table ``clauses run`` wrote; a missing or unreadable file is an error that names it.
+
+    Raises :class:`FileNotFoundError` (with how to make the table) or
+    :class:`TableReadError`.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no {what}; run 'clauses run' first")
+    try:
+        return pd.read_parquet(path)
+    except (pa.ArrowException, OSError, ValueError) as error:
+        raise TableReadError(f"{path}: the {what} cannot be read as Parquet ({error}); run 'clauses run' again to rewrite it") from error

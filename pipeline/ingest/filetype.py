@@ -1,6 +1,14 @@
-"""Recognise files that are not text whatever their name says: PDFs, images, archives saved as .txt."""
+"""What a file is: a policy format the pipeline reads, or something else, whatever its name says.
+
+The content decides first (a PDF saved as ``.txt`` is a PDF, a PNG saved as
+``.txt`` is an image), then the suffix.
+"""
 
 from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
 
 # Leading bytes of formats that turn up in scraped policy folders.
 MAGIC_NUMBERS = (
@@ -17,6 +25,19 @@ MAGIC_NUMBERS = (
     (b"{\\rtf", "an RTF document"),
 )
 
+#: Policy formats by file suffix (lower case). ``text`` and ``markdown`` are read alike.
+SUFFIX_FORMATS = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
+#: Formats whose text is extracted from a binary file (offsets point into the extracted text).
+EXTRACTED_FORMATS = ("pdf", "docx")
+#: The optional extra that reads each extracted format.
+FORMAT_EXTRAS = {"pdf": "pdf", "docx": "docx"}
+
 
 def binary_format(data: bytes) -> str | None:
     """The name of the binary format ``data`` starts with, or None when it may be text.
@@ -27,4 +48,33 @@ def binary_format(data: bytes) -> str | None:
     for magic, name in MAGIC_NUMBERS:
         if data.startswith(magic):
             return name
+    return None
+
+
+def is_docx(data: bytes) -> bool:
+    """True for a ZIP archive that holds a Word document body (``word/document.xml``)."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return False
+
+
+def suffix_format(path: str | Path) -> str | None:
+    """The policy format a file name announces, or None for a suffix the pipeline does not read.
+
+    >>> suffix_format("policy.HTM"), suffix_format("นโยบาย.docx"), suffix_format("logo.png")
+    ('html', 'docx', None)
+    """
+    return SUFFIX_FORMATS.get(Path(path).suffix.lower())
+
+
+def content_format(data: bytes) -> str | None:
+    """``pdf`` or ``docx`` when the bytes are one, whatever the file is called; None otherwise."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if is_docx(data):
+        return "docx"
     return None

@@ -12,6 +12,7 @@ million policies does not put two million files in one folder.
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pyarrow as pa
@@ -24,6 +25,7 @@ _TABLES = (("clauses", CLAUSE_SCHEMA), ("headings", HEADING_SCHEMA))
 #: The table written last: an entry is whole once its file exists.
 _LAST_TABLE = _TABLES[-1][0]
 _SUFFIX = ".arrow"
+_DETAILS_KEY = b"policy_clauses.details"
 
 
 def cache_key(doc_id: str, sha256: str, pipeline_version: str, model_version: str) -> str:
@@ -44,8 +46,8 @@ class DocumentCache:
     def _path(self, key: str, table: str) -> Path:
         return self.directory / key[:2] / f"{key}.{table}{_SUFFIX}"
 
-    def get(self, key: str) -> tuple[pa.Table, pa.Table] | None:
-        """The rows kept under ``key``, or None when they are missing or unreadable."""
+    def get(self, key: str) -> tuple[pa.Table, pa.Table, dict] | None:
+        """The rows kept under ``key`` and the details kept with them, or None when they are missing or unreadable."""
         paths = [self._path(key, table) for table, _ in _TABLES]
         if not all(path.is_file() for path in paths):
             return None
@@ -55,14 +57,21 @@ class DocumentCache:
             return None  # a damaged entry is redone, never trusted
         if not (clauses.schema.equals(CLAUSE_SCHEMA) and headings.schema.equals(HEADING_SCHEMA)):
             return None
-        return clauses, headings
+        try:
+            details = json.loads((headings.schema.metadata or {}).get(_DETAILS_KEY, b"{}"))
+        except ValueError:
+            return None
+        return clauses, headings.replace_schema_metadata(None), details if isinstance(details, dict) else {}
 
-    def put(self, key: str, clauses: pa.Table, headings: pa.Table) -> None:
-        """Keep a document's rows; the headings file is written last, so an entry is whole once it exists.
+    def put(self, key: str, clauses: pa.Table, headings: pa.Table, details: dict | None = None) -> None:
+        """Keep a document's rows and ``details`` (how it was read, for the manifest); the headings file is written last.
+
+        The entry is whole once its headings file exists.
 
         Entries are not flushed to disk one by one: one that a power cut
         damages reads as missing and is redone.
         """
+        headings = headings.replace_schema_metadata({_DETAILS_KEY: json.dumps(details or {}, ensure_ascii=False)})
         for (table, _), rows in zip(_TABLES, (clauses, headings)):
             atomic_write(self._path(key, table), lambda temporary, rows=rows: feather.write_feather(rows, temporary, compression="lz4"), durable=False)
 

@@ -31,11 +31,13 @@ from ..config import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MODEL_DIR,
     DEFAULT_OUTPUT_PATH,
+    DEFAULT_REPORT_PATH,
 )
 from .engines import get_engine, workers_for
 from ..export.tables import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, MANIFEST_SCHEMA, TableWriter
-from ..ingest.files import discover_files, make_doc_id
-from ..classify.model import check_model, model_version
+from ..config import CLASSIFIED_LANGUAGES
+from ..ingest.files import discover_files, is_policy_candidate, make_doc_id
+from ..classify.persistence import check_model, model_version
 from .worker import DocumentResult, FileTask, RunSettings
 from ..records import Failure
 
@@ -52,7 +54,7 @@ _TABLES = (
 
 @dataclass
 class RunResult:
-    """What one run produced: counts, the files that failed, and its four tables.
+    """What one run produced: counts, the files that gave no rows (failed or unsupported), and its four tables.
 
     The tables (``clauses``, ``headings``, ``document_summaries``,
     ``manifest``) are read from the files the run wrote when it wrote them,
@@ -64,7 +66,10 @@ class RunResult:
     failures: list[Failure] = field(default_factory=list)
     documents: int = 0
     heading_count: int = 0
-    counts: dict[str, Counter] = field(default_factory=lambda: {"status": Counter(), "languages": Counter(), "labels": Counter()})
+    furniture_count: int = 0
+    counts: dict[str, Counter] = field(
+        default_factory=lambda: {"status": Counter(), "languages": Counter(), "labels": Counter(), "unclassified": Counter()}
+    )
     _tables: dict[str, Path | pa.Table] = field(default_factory=dict, repr=False)
 
     def _frame(self, name: str) -> pd.DataFrame:
@@ -95,7 +100,9 @@ class RunResult:
             "files": dict(self.counts["status"]),
             "clauses": sum(self.counts["languages"].values()),
             "headings": self.heading_count,
+            "furniture_blocks": self.furniture_count,
             "languages": dict(self.counts["languages"]),
+            "unclassified": dict(self.counts["unclassified"]),
             "labels": dict(self.counts["labels"].most_common()),
             "failures": [f"{f.source_path}: {f.error}: {f.message}" for f in self.failures],
         }
@@ -108,13 +115,21 @@ class RunResult:
             self.failures.append(Failure(record["source_path"], record["error"], record["message"]))
             return
         self.documents += 1
-        self.heading_count += result.headings.num_rows
-        self.counts["languages"].update(_value_counts(result.clauses.column("lang")))
+        kinds = _value_counts(result.headings.column("kind")) if result.headings.num_rows else {}
+        self.heading_count += kinds.get("heading", 0)
+        self.furniture_count += kinds.get("furniture", 0)
+        languages = _value_counts(result.clauses.column("lang"))
+        self.counts["languages"].update(languages)
+        self.counts["unclassified"].update({lang: n for lang, n in languages.items() if lang not in CLASSIFIED_LANGUAGES})
         self.counts["labels"].update(_value_counts(pc.list_flatten(result.clauses.column("labels"))))
 
 
 def _value_counts(column) -> dict[str, int]:
     return {row["values"]: row["counts"] for row in pc.value_counts(column).to_pylist()}
+
+
+class NoPolicyFilesError(ValueError):
+    """The input holds no policy file: most likely a wrong or unmounted folder, so nothing is written."""
 
 
 def new_run_id() -> str:
@@ -131,6 +146,7 @@ def run_pipeline(
     workers: int | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    allow_empty: bool = False,
 ) -> RunResult:
     """Process every policy under ``input_path`` and write the tables (unless ``output_path`` is None).
 
@@ -143,13 +159,25 @@ def run_pipeline(
     version and model version are unchanged (status ``skipped_unchanged``),
     and a run killed halfway leaves the previous tables intact and its
     finished documents for the next run.
+
+    Every file under ``input_path`` gets a manifest row, whatever its kind
+    (an image or a PDF without the ``pdf`` extra is ``unsupported``). An
+    input with no policy file at all raises :class:`NoPolicyFilesError`
+    before anything is written, unless ``allow_empty`` (then the tables are
+    written empty).
     """
     input_path = Path(input_path)
     model_dir = Path(model_dir or DEFAULT_MODEL_DIR).resolve()
     meta = check_model(model_dir)
-    files = discover_files(input_path)
-    root = input_path if input_path.is_dir() else input_path.parent
     output_path = Path(output_path) if output_path is not None else None
+    files = discover_files(input_path, exclude=_own_outputs(output_path))
+    if not allow_empty and not any(is_policy_candidate(path) for path in files):
+        others = f" (only {len(files)} other file{'s' * (len(files) != 1)}, e.g. {files[0].name})" if files else ""
+        raise NoPolicyFilesError(
+            f"no policy files under {input_path}{others}: policies are .txt, .md, .html, .pdf or .docx files. "
+            "Nothing was written; pass --allow-empty to write empty tables anyway"
+        )
+    root = input_path if input_path.is_dir() else input_path.parent
     cache_dir = output_path.parent / DEFAULT_CACHE_NAME if output_path is not None else None
     settings = RunSettings(str(model_dir), model_version(meta), new_run_id(), max_bytes, str(cache_dir) if cache_dir else None)
     tasks = (FileTask(str(path), make_doc_id(path, root)) for path in files)
@@ -178,6 +206,14 @@ def run_pipeline(
         remove_stale_temporaries(output_path.parent)
         DocumentCache(cache_dir).prune(used_keys)
     return result
+
+
+def _own_outputs(output_path: Path | None) -> tuple[Path, ...]:
+    """The files and folders a run writes (tables, cache, report), never read as input when they sit inside it."""
+    if output_path is None:
+        return ()
+    tables = [_table_path(output_path, name, file_name) for name, file_name, _ in _TABLES]
+    return (*tables, output_path.parent / DEFAULT_CACHE_NAME, output_path.with_name(DEFAULT_REPORT_PATH.name))
 
 
 def _table_path(output_path: Path | None, name: str, file_name: str | None) -> Path | None:

@@ -13,21 +13,25 @@ from __future__ import annotations
 import hashlib
 import time
 import traceback
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from ..attributes import extract_clause_attributes
 from .cache import DocumentCache, cache_key
 from ..classify.clauses import classify_clauses
-from ..config import PIPELINE_VERSION
-from ..export.tables import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, empty_frame, to_table
-from ..ingest.files import IngestError, is_html, parse_document, read_bytes
-from ..classify.model import ClauseClassifier, load_model
-from ..text.normalize import normalize_text
+from ..config import CLASSIFIED_LANGUAGES, PIPELINE_VERSION
+from ..export.tables import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, empty_frame, score_column, to_table
+from ..ingest.files import IngestError, parse_document, printable_path, read_bytes
+from ..classify.estimator import ClauseClassifier
+from ..classify.persistence import load_model
+from ..text.language import latin_languages
+from ..text.normalize import heading_text, normalize_text, table_row_text
 from ..records import Document
 from ..segment.clauses import segment_clauses
 from ..export.documents import summarize_documents
@@ -69,7 +73,12 @@ class DocumentResult:
 
     @property
     def failed(self) -> bool:
-        return self.record["status"] == "failed"
+        """True when the file gave no rows: it failed, or is in a format this installation does not read."""
+        return self.record["status"] in NOT_PROCESSED_STATUSES
+
+
+#: Manifest statuses of files that gave no rows.
+NOT_PROCESSED_STATUSES = ("failed", "unsupported")
 
 
 @lru_cache(maxsize=2)
@@ -96,8 +105,9 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
     """
     model = worker_model(settings.model_dir)
     started = time.perf_counter()
-    record = {"doc_id": task.doc_id, "source_path": task.path, "sha256": None, "size_bytes": None, "error": None, "message": None}
-    clauses = headings = clause_frame = None
+    record = {"doc_id": task.doc_id, "source_path": printable_path(task.path), "sha256": None, "size_bytes": None, "error": None, "message": None,
+              "format": None, "encoding": None, "encoding_method": None, "text_source": None, "notes": None}
+    clauses = headings = clause_frame = heading_frame = None
     key = None
     try:
         data = read_bytes(task.path, settings.max_bytes)
@@ -106,27 +116,49 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
         cache = DocumentCache(settings.cache_dir) if settings.cache_dir is not None else None
         cached = cache.get(key) if cache is not None else None
         if cached is not None:
-            clauses, headings = cached
+            clauses, headings, details = cached
+            record.update(details)
             record["status"] = "skipped_unchanged"
         else:
-            document = parse_document(data, task.path, task.doc_id, is_html=is_html(task.path), sha256=record["sha256"])
+            document = parse_document(data, record["source_path"], task.doc_id, sha256=record["sha256"])
             clause_frame, heading_frame = process_document(document, model, settings.provenance())
             clauses, headings = to_table(clause_frame, CLAUSE_SCHEMA), to_table(heading_frame, HEADING_SCHEMA)
+            record.update(ingest_details(document, clause_frame))
             if cache is not None:
-                cache.put(key, clauses, headings)
+                cache.put(key, clauses, headings, {name: record[name] for name in INGEST_DETAILS})
             record["status"] = "ok"
-        summary = to_table(summarize_documents(clause_frame if clause_frame is not None else clauses.to_pandas()), DOCUMENT_SCHEMA)
+        summary = to_table(
+            summarize_documents(
+                clause_frame if clause_frame is not None else clauses.to_pandas(),
+                heading_frame if heading_frame is not None else headings.to_pandas(),
+            ),
+            DOCUMENT_SCHEMA,
+        )
     except IngestError as error:
-        record.update(status="failed", error=error.kind, message=error.message)
+        record.update(status=error.status, error=error.kind, message=error.message)
     except Exception as error:  # one broken file never stops the batch
         detail = traceback.format_exception_only(type(error), error)[-1].strip()
         record.update(status="failed", error="internal", message=detail)
-    if record["status"] == "failed":
+    if record["status"] in NOT_PROCESSED_STATUSES:
         clauses, headings, summary = CLAUSE_SCHEMA.empty_table(), HEADING_SCHEMA.empty_table(), DOCUMENT_SCHEMA.empty_table()
         key = None
     record.update(clauses=clauses.num_rows, seconds=time.perf_counter() - started, run_id=settings.run_id,
                   pipeline_version=settings.pipeline_version, model_version=settings.model_version)
     return DocumentResult(record, clauses, headings, summary, key)
+
+
+#: Manifest columns that say how a document was read; kept with its cached rows.
+INGEST_DETAILS = ("format", "encoding", "encoding_method", "text_source", "notes")
+
+
+def ingest_details(document: Document, clauses: pd.DataFrame) -> dict[str, str | None]:
+    """How a document was read, for the manifest: format, encoding and how it was chosen, text source, notes."""
+    notes = list(document.notes)
+    unclassified = clauses.loc[~clauses["lang"].isin(CLASSIFIED_LANGUAGES), "lang"].value_counts()
+    for lang, count in unclassified.items():
+        notes.append(f"{count} clause{'s' * (count != 1)} in {lang} not classified (the model reads {', '.join(MODEL_LANGUAGES)})")
+    return {"format": document.format, "encoding": document.encoding, "encoding_method": document.encoding_method,
+            "text_source": document.text_source, "notes": "; ".join(notes) or None}
 
 
 #: Documents a process segments before it builds its spaCy pipeline again: spaCy's vocabulary
@@ -156,21 +188,51 @@ def forget_previous_document() -> None:
         cache.cache_clear()
 
 
+#: Languages the category model was trained on (``und``, clauses of numbers and symbols, goes with them).
+MODEL_LANGUAGES = tuple(lang for lang in CLASSIFIED_LANGUAGES if lang != "und")
+
+
 def process_document(document: Document, model: ClauseClassifier, provenance: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The finished clause and heading tables of one document: segmented, classified, with attributes."""
+    """The finished clause and heading tables of one document: segmented, classified, with attributes.
+
+    Clauses in a language the model was not trained on (French, German, ...)
+    are not classified: their labels are empty, their scores NaN, and their
+    ``note`` says why.
+    """
     forget_previous_document()
     rows, heading_rows = document_rows(document)
     clauses = pd.DataFrame(rows) if rows else empty_frame(CLAUSE_SCHEMA)
     if rows:
-        clauses = extract_clause_attributes(classify_clauses(clauses, model))
+        clauses = extract_clause_attributes(classify_known_languages(clauses, model))
     clauses = clauses.assign(**provenance)[CLAUSE_SCHEMA.names]
     headings = (pd.DataFrame(heading_rows) if heading_rows else empty_frame(HEADING_SCHEMA)).assign(run_id=provenance["run_id"])
     return clauses, headings[HEADING_SCHEMA.names]
 
 
+def classify_known_languages(clauses: pd.DataFrame, model: ClauseClassifier) -> pd.DataFrame:
+    """Classify the clauses in the model's languages; leave the others unlabeled, with NaN scores and a note."""
+    known = clauses["lang"].isin(CLASSIFIED_LANGUAGES).to_numpy()
+    if known.all():
+        return classify_clauses(clauses, model)
+    result = clauses.copy()
+    result["labels"] = [[] for _ in range(len(result))]
+    for label in model.labels_:
+        result[score_column(label)] = np.float32("nan")
+    if known.any():
+        classified = classify_clauses(clauses[known], model)
+        for column in ["labels", *(score_column(label) for label in model.labels_)]:
+            result.loc[known, column] = classified[column].to_numpy()
+    result.loc[~known, "note"] = [
+        f"not classified: language {lang} is not one the model was trained on ({', '.join(MODEL_LANGUAGES)})"
+        for lang in result.loc[~known, "lang"]
+    ]
+    return result
+
+
 def document_rows(document: Document) -> tuple[list[dict], list[dict]]:
     """Clause and heading rows of one document, before classification."""
     clauses, headings = segment_clauses(document)
+    clauses, headings = name_latin_languages(document, clauses, headings)
     base = {
         "doc_id": document.doc_id,
         "source_path": document.source_path,
@@ -181,7 +243,8 @@ def document_rows(document: Document) -> tuple[list[dict], list[dict]]:
     seen: Counter = Counter()
     for clause in clauses:
         char_start, char_end = document.to_text_span(clause.start, clause.end)
-        text_norm = normalize_text(document.view[clause.body_start:clause.end], clause.lang)
+        body = document.view[clause.body_start:clause.end]
+        text_norm = table_row_text(body, clause.lang) if clause.kind == "row" else normalize_text(body, clause.lang)
         digest = hashlib.blake2b(text_norm.encode("utf-8"), digest_size=5).hexdigest()
         seen[digest] += 1
         rows.append(
@@ -197,21 +260,52 @@ def document_rows(document: Document) -> tuple[list[dict], list[dict]]:
                 "text_norm": text_norm,
                 "char_start": char_start,
                 "char_end": char_end,
+                "note": None,
             }
         )
     heading_rows = []
     for index, heading in enumerate(headings):
         char_start, char_end = document.to_text_span(heading.start, heading.end)
+        text = document.view[heading.start:heading.end]
+        if heading.kind == "heading":
+            text_norm = normalize_text(heading_text(text), heading.lang)
+        elif heading.kind == "table_header":
+            text_norm = table_row_text(text, heading.lang, " | ")
+        else:
+            text_norm = normalize_text(text, heading.lang)
         heading_rows.append(
             {
                 "doc_id": document.doc_id,
                 "heading_index": index,
+                "kind": heading.kind,
                 "level": heading.level,
                 "lang": heading.lang,
                 "text_raw": document.text[char_start:char_end],
-                "text_norm": normalize_text(document.view[heading.start:heading.end], heading.lang),
+                "text_norm": text_norm,
                 "char_start": char_start,
                 "char_end": char_end,
             }
         )
     return rows, heading_rows
+
+
+def name_latin_languages(document: Document, clauses: list, headings: list) -> tuple[list, list]:
+    """Clauses and headings with the Latin-script language of their block (``fr``, ``de``, ...) in place of ``en``.
+
+    Segmentation tells Thai from Latin script; which Latin-script language a
+    block is in is decided here, per block, by :func:`pipeline.text.language.latin_languages`.
+    """
+    blocks = document.blocks
+    if not blocks or not any(unit.lang == "en" for unit in [*clauses, *headings]):
+        return clauses, headings
+    languages = latin_languages([document.view[block.body_start:block.end] for block in blocks])
+    if all(language in (None, "en") for language in languages):
+        return clauses, headings
+    starts = [block.start for block in blocks]
+
+    def renamed(unit):
+        position = bisect_right(starts, unit.start) - 1
+        language = languages[position] if position >= 0 else None
+        return replace(unit, lang=language) if unit.lang == "en" and language not in (None, "en") else unit
+
+    return [renamed(clause) for clause in clauses], [renamed(heading) for heading in headings]

@@ -5,7 +5,9 @@ each paragraph and list item is split into clauses by the segmenter of its
 language, an engine looked up by name in :data:`ENGINES` (Thai: the trained
 boundary model; English: spaCy's sentencizer with policy rules). The clauses of a block
 partition it: every visible character of the block lands in exactly one
-clause, list markers included.
+clause, list markers included. A table row is one clause whose ``lead_in`` is
+its table's header; furniture and table headers are neither clauses nor
+context, and are returned beside the headings (``Heading.kind``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from collections.abc import Callable, Mapping
 from ..text.language import ENGLISH, THAI, UNDETERMINED, detect_language
 from ..records import Block, Clause, Document, Heading
 from ..text.chars import trim_span
+from ..text.normalize import heading_text, snap_cuts, table_row_text
+
+#: Block kinds that are neither clauses nor headings (recorded beside the headings).
+RECORDED_KINDS = ("furniture", "table_header")
 
 #: A segmenter: for each text (the body of a paragraph or list item), the offsets where a new clause starts.
 #: ``items`` says which texts are list items.
@@ -101,14 +107,23 @@ def segment_clauses(document: Document, engines: Mapping[str, str | Cutter] | No
     headings: list[Heading] = []
     stack: list[tuple[int, str]] = []
     last_clause_text: dict[int, str] = {}
+    table_headers: dict[int, str] = {}
     for position, block in enumerate(document.blocks):
         if block.kind == "heading":
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
-            stack.append((block.level, view[block.body_start:block.end].strip()))
+            stack.append((block.level, heading_text(view[block.body_start:block.end])))
             headings.append(Heading(document.doc_id, block.start, block.end, block.level, block_langs[position]))
             continue
-        lead_in = _lead_in(document.blocks, position, last_clause_text) if block.kind == "item" else None
+        if block.kind in RECORDED_KINDS:
+            if block.kind == "table_header":
+                table_headers[block.level] = table_row_text(view[block.start:block.end], block_langs[position], " | ")
+            headings.append(Heading(document.doc_id, block.start, block.end, block.level, block_langs[position], block.kind))
+            continue
+        if block.kind == "row":
+            lead_in = table_headers.get(block.level)
+        else:
+            lead_in = _lead_in(document.blocks, position, last_clause_text) if block.kind == "item" else None
         bounds = [block.start, *cuts[position], block.end]
         for start, end in zip(bounds, bounds[1:]):
             start, end = trim_span(view, start, end)
@@ -127,6 +142,7 @@ def segment_clauses(document: Document, engines: Mapping[str, str | Cutter] | No
                     section_path=tuple(text for _, text in stack),
                     lead_in=lead_in,
                     is_item=block.kind == "item",
+                    kind=block.kind,
                 )
             )
             last_clause_text[position] = view[body_start:end]
@@ -137,14 +153,15 @@ def _cut_blocks(view: str, blocks: list[Block], langs: list[str], engines: Mappi
     """Clause starts inside each block, in view offsets, one batch per language."""
     cuts: list[list[int]] = [[] for _ in blocks]
     for lang in sorted(set(langs)):
-        positions = [i for i, b in enumerate(blocks) if b.kind != "heading" and langs[i] == lang]
+        positions = [i for i, b in enumerate(blocks) if b.kind in ("paragraph", "item") and b.keep_until < b.end and langs[i] == lang]
         if not positions:
             continue
         texts = [view[blocks[i].body_start:blocks[i].end] for i in positions]
         engine = engines.get(lang)
         segmenter = engine if callable(engine) else get_segmenter(lang, engine)
         for i, relative in zip(positions, segmenter(texts, [blocks[i].kind == "item" for i in positions])):
-            cuts[i] = [blocks[i].body_start + cut for cut in relative]
+            # No boundary inside a run-in title ("**Purpose:** We use ..."): it belongs to its sentence.
+            cuts[i] = snap_cuts(view, [blocks[i].body_start + cut for cut in relative if blocks[i].body_start + cut > blocks[i].keep_until], blocks[i].end)
     return cuts
 
 

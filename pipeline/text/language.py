@@ -1,13 +1,17 @@
-"""Language of a span by its script: Thai, English (Latin) or undetermined.
+"""Language of a span: Thai or Latin by its script, then which Latin-script language.
 
 Policies mix Thai and English inside one file and even one line, so the
 language is decided per block and per clause, never per file.
+:func:`detect_language` says ``th``, ``en`` (any Latin script) or ``und``
+from the script alone; :func:`latin_languages` then names the language of
+Latin-script blocks (``fr``, ``de``, ...) with py3langid.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 THAI = "th"
 ENGLISH = "en"
@@ -18,11 +22,6 @@ ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 
 #: A span is Thai when at least this share of its letters is Thai script.
 DEFAULT_THAI_SHARE = 0.3
-
-
-def is_thai_char(ch: str) -> bool:
-    """True for a character of the Thai Unicode block (letters, vowels, digits)."""
-    return "\u0e00" <= ch <= "\u0e7f"
 
 
 def _is_latin_letter(ch: str) -> bool:
@@ -80,3 +79,98 @@ def detect_language(text: str, thai_share: float = DEFAULT_THAI_SHARE) -> str:
         return THAI
     return ENGLISH
 
+
+
+# --- Latin-script languages other than English -------------------------------------------------
+#
+# Script alone says "Latin", not "English": a French or German policy must not be read by the
+# English model. py3langid (an offline Naive Bayes over byte n-grams, shipped with its model)
+# names the language of longer Latin-script blocks; a cheap English stop-word share decides
+# first, so that English documents never pay for the model.
+
+#: Latin-script languages py3langid may answer; English legal text is never taken for one of these by accident
+#: as often as it is for Latin or Esperanto, which are left out.
+LATIN_LANGUAGES = (
+    "en", "fr", "de", "es", "it", "pt", "nl", "id", "ms", "vi", "tl", "pl", "sv", "da", "no", "fi", "tr", "ro",
+    "cs", "hu", "sk", "sl", "hr", "lt", "lv", "et", "ca", "eu", "gl", "af", "sw", "is", "ga", "cy", "mt", "sq",
+)
+#: A block needs this many Latin letters for its own language to be identified; shorter ones take the document's.
+DEFAULT_MIN_IDENTIFY_LETTERS = 40
+#: py3langid's normalised probability a block's language must reach to differ from the document's.
+DEFAULT_MIN_LANGUAGE_PROBABILITY = 0.95
+#: Share of English stop words above which Latin text is English without asking the model.
+DEFAULT_ENGLISH_STOPWORD_SHARE = 0.15
+ENGLISH_STOPWORDS = frozenset(
+    "the and of to a in is are for that we you your our with or by this be on as may not it from any will have "
+    "us which can when if such these other its their at an information data".split()
+)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def english_stopword_share(text: str) -> float:
+    """Share of the words of ``text`` that are common English function words.
+
+    >>> english_stopword_share("We keep your data for 90 days.") > 0.3
+    True
+    >>> english_stopword_share("Nous conservons vos données pendant 90 jours.")
+    0.0
+    """
+    words = _WORD_RE.findall(text.lower())
+    return sum(word in ENGLISH_STOPWORDS for word in words) / len(words) if words else 0.0
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(list(LATIN_LANGUAGES))
+    return identifier
+
+
+def identify_latin_language(text: str) -> tuple[str, float]:
+    """The Latin-script language of ``text`` and py3langid's probability for it (English when the stop words say so).
+
+    >>> identify_latin_language("We collect your name and e-mail address when you register.")
+    ('en', 1.0)
+    >>> identify_latin_language("Nous collectons vos données personnelles lorsque vous créez un compte.")[0]
+    'fr'
+    """
+    if english_stopword_share(text) >= DEFAULT_ENGLISH_STOPWORD_SHARE:
+        return ENGLISH, 1.0
+    language, probability = _identifier().classify(text)
+    return language, float(probability)
+
+
+def latin_languages(texts: list[str]) -> list[str | None]:
+    """The language of each Latin-script text of one document (None for Thai and undetermined ones).
+
+    A text with enough letters gets its own language when the identifier is
+    sure of it; the others take the language of the document's Latin text
+    as a whole (English unless that is clearly another language), so that
+    "Cookies" in a French policy is French and in an English one English.
+    The blocks of a document are its texts (Thai blocks stay Thai whatever
+    their English words).
+
+    >>> latin_languages(["Données personnelles", "Nous collectons vos données lorsque vous créez un compte sur le site.", "บริษัทเก็บข้อมูล"])
+    ['fr', 'fr', None]
+    """
+    latin = [detect_language(text) == ENGLISH for text in texts]
+    whole = " ".join(text for text, is_latin in zip(texts, latin) if is_latin)[:20_000]
+    document = ENGLISH
+    if whole and english_stopword_share(whole) < DEFAULT_ENGLISH_STOPWORD_SHARE:
+        language, probability = identify_latin_language(whole)
+        if probability >= DEFAULT_MIN_LANGUAGE_PROBABILITY:
+            document = language
+    result: list[str | None] = []
+    for text, is_latin in zip(texts, latin):
+        if not is_latin:
+            result.append(None)
+            continue
+        language = document
+        if count_scripts(text)[1] >= DEFAULT_MIN_IDENTIFY_LETTERS:
+            candidate, probability = identify_latin_language(text)
+            if candidate != document and probability >= DEFAULT_MIN_LANGUAGE_PROBABILITY:
+                language = candidate
+        result.append(language)
+    return result

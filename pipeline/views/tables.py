@@ -22,9 +22,9 @@ import pyarrow.parquet as pq
 
 from ..attributes.durations import describe_value
 from ..config import CATEGORIES, DEFAULT_DOCUMENTS_NAME, DEFAULT_INPUT_DIR, DEFAULT_OUTPUT_PATH
-from ..export.tables import score_column
+from ..export.tables import read_table, score_column
 from ..evaluation.active_learning import threshold_margins
-from ..classify.model import ClauseClassifier
+from ..classify.estimator import ClauseClassifier
 
 #: What a table shows for a policy that states nothing of an attribute family.
 NONE_STATED = "(none stated)"
@@ -42,14 +42,11 @@ def read_tables(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read a clause table and its document table (by default the ``documents.parquet`` beside it).
 
-    Raises :class:`FileNotFoundError` naming the missing table and how to make it.
+    Raises :class:`FileNotFoundError` or :class:`TableReadError` naming the table (see :func:`read_table`).
     """
     clauses_path = Path(clauses_path)
     documents_path = Path(documents_path) if documents_path is not None else documents_path_for(clauses_path)
-    for path, what in ((clauses_path, "clause table"), (documents_path, "document table")):
-        if not path.is_file():
-            raise FileNotFoundError(f"{path}: no {what}; run 'clauses run' first")
-    return pd.read_parquet(clauses_path), pd.read_parquet(documents_path)
+    return read_table(clauses_path, "clause table"), read_table(documents_path, "document table")
 
 
 def load_tables(

