@@ -51,6 +51,13 @@ from .thai import (
 #: Where a candidate's text may start: after any run of whitespace (line breaks included).
 _GAP_RE = re.compile(r"\s+")
 _SPACES_RE = re.compile(r"[^\S\n]")
+#: Longest piece of text handed to newmm at once: its character clusters are found by slicing the rest of
+#: the text at each one (PyThaiNLP's tcc), which is quadratic in the piece (64,000 "_" took 1 s).
+DEFAULT_MAX_NEWMM_CHARS = 2_000
+#: A run of punctuation longer than this is one word, without newmm (newmm makes one word of it too).
+DEFAULT_MAX_PUNCTUATION_RUN = 16
+_PUNCTUATION_RUN_RE = re.compile(rf"(?:[^\w\s]|_){{{DEFAULT_MAX_PUNCTUATION_RUN + 1},}}")
+_SPACE_RUN_RE = re.compile(r"\s+")
 #: Inline enumeration markers that open an item: "3.1", "2)", "(2)", "ก)", "(ก)", "๓.".
 _MARKER_RE = re.compile(r"(?:\(?(?:\d{1,3}|[๐-๙]{1,3}|[ก-ฮ])\)|(?:\d{1,3}|[๐-๙]{1,3})(?:\.(?:\d{1,3}|[๐-๙]{1,3}))*\.?)(?=\s|$)")
 #: How many chunks back a condition ("หาก ...") may open and still wait for its main clause.
@@ -218,10 +225,8 @@ def crfcut_tokens(text: str, gaps: Iterable[int] = ()) -> tuple[list[str], list[
     that starts at each offset of ``gaps`` (by word index): reading it for
     every word would cost a third of crfcut's own time.
     """
-    from pythainlp.tokenize import word_tokenize
-
     spaced = _SPACES_RE.sub(" ", text)
-    words = word_tokenize(spaced, engine="newmm")
+    words = newmm_words(spaced)
     starts, offset = [], 0
     for word in words:
         starts.append(offset)
@@ -247,6 +252,37 @@ def crfcut_tokens(text: str, gaps: Iterable[int] = ()) -> tuple[list[str], list[
         elif (i == 0 or ends[i - 1]) and not stripped:
             ends[i] = False
     return words, starts, ends, probabilities
+
+
+def newmm_words(text: str) -> list[str]:
+    """newmm's words of ``text``, found in pieces of bounded length so that long texts cost linear time.
+
+    A long punctuation run is one word; the rest is cut after a space into
+    pieces of at most :data:`DEFAULT_MAX_NEWMM_CHARS` (newmm never joins
+    words across a space, so the words are the same), and a longer stretch
+    without spaces into slices of that length.
+
+    >>> newmm_words("ลงชื่อ " + "_" * 30 + " ทั้งนี้")[1:4]
+    [' ', '______________________________', ' ']
+    """
+    from pythainlp.tokenize import word_tokenize
+
+    words: list[str] = []
+    cursor = 0
+    for run in [*_PUNCTUATION_RUN_RE.finditer(text), None]:
+        end = run.start() if run else len(text)
+        while cursor < end:
+            piece_end = end
+            if end - cursor > DEFAULT_MAX_NEWMM_CHARS:
+                limit = cursor + DEFAULT_MAX_NEWMM_CHARS
+                spaces = [space.end() for space in _SPACE_RUN_RE.finditer(text, cursor + 1, limit)]
+                piece_end = spaces[-1] if spaces else limit
+            words += word_tokenize(text[cursor:piece_end], engine="newmm")
+            cursor = piece_end
+        if run:
+            words.append(run.group())
+            cursor = run.end()
+    return words
 
 
 def thai_candidates(text: str, is_item: bool = False) -> Candidates:
