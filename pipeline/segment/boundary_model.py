@@ -174,9 +174,15 @@ class ThaiBoundaryModel(BaseEstimator):
             if found.blocked[j]:
                 continue  # "ไม่ ขาย", "ข้อมูลของ ท่าน": the word before the space cannot end a statement
             for score, last, cuts in beams:
-                tagger.set([found.features[j] + history_features(found, j, last)])
-                probability = min(max(tagger.marginal(BOUNDARY, 0), 1e-9), 1 - 1e-9)
-                for taken, gain, new_last in ((True, math.log(probability) + bias, j), (False, math.log(1 - probability), last)):
+                history = history_features(found, j, last)
+                if "r:disc" in found.features[j] and COMPLETE_STATEMENT.issubset(history):
+                    # A complete statement, then "ทั้งนี้", "นอกจากนี้", ... (a closed list): a new statement starts.
+                    options = ((True, 0.0, j),)
+                else:
+                    tagger.set([found.features[j] + history])
+                    probability = min(max(tagger.marginal(BOUNDARY, 0), 1e-9), 1 - 1e-9)
+                    options = ((True, math.log(probability) + bias, j), (False, math.log(1 - probability), last))
+                for taken, gain, new_last in options:
                     candidate = (score + gain, new_last, cuts + (j,) if taken else cuts)
                     if new_last not in extended or candidate[0] > extended[new_last][0]:
                         extended[new_last] = candidate
@@ -187,6 +193,10 @@ class ThaiBoundaryModel(BaseEstimator):
         state = dict(self.__dict__)
         state["_tagger"] = None  # a CRFsuite handle does not copy; clone() and copies reopen it
         return state
+
+
+#: History features of a clause that is a complete statement: a subject and a predicate, nothing left waiting.
+COMPLETE_STATEMENT = frozenset({"h:settled", "h:main", "h:pred", "h:subj"})
 
 
 @lru_cache(maxsize=1)
