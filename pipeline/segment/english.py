@@ -152,7 +152,10 @@ def english_cuts(texts: list[str]) -> list[list[int]]:
 
     bounded = [_bound_punctuation_runs(text) for text in texts]
     cuts = []
-    for (text, blanked), doc in zip(bounded, load_english_pipeline().pipe((text for text, _ in bounded), batch_size=256)):
+    # The rules run here on the text already at hand: the component would rebuild doc.text from every token.
+    docs = load_english_pipeline().pipe((text for text, _ in bounded), batch_size=256, disable=["policy_clause_rules"])
+    for (text, blanked), doc in zip(bounded, docs):
+        _apply_clause_rules(doc, text)
         # Read the boundaries as arrays: creating a Python object per token would cost more than the rules.
         marks = doc.to_array([SENT_START, IDX])
         cuts.append(_restore_cuts([int(start) for start in marks[marks[:, 0] == 1, 1] if start > 0], blanked, text))
@@ -213,15 +216,18 @@ def sentencizer_cuts(texts: list[str]) -> list[list[int]]:
             for (text, blanked), doc in zip(bounded, _sentencizer_pipeline().pipe((text for text, _ in bounded), batch_size=256))]
 
 
-def _apply_clause_rules(doc):
-    """Correct the sentencizer's starts; only sentence starts, tokens after a dot and rare patterns are visited."""
+def _apply_clause_rules(doc, text: str | None = None):
+    """Correct the sentencizer's starts; only sentence starts, tokens after a dot and rare patterns are visited.
+
+    ``text`` is the doc's text when the caller has it (``doc.text`` builds it from every token).
+    """
     from spacy.attrs import IDX, SENT_START
 
     if len(doc) < 2:
         return doc
     marks = doc.to_array([SENT_START, IDX])
     starts = marks[:, 1]
-    text = doc.text  # built from every token on each call: read once
+    text = doc.text if text is None else text
     for i in np.flatnonzero(marks[:, 0] == 1):
         if i == 0:
             continue
