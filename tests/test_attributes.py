@@ -154,6 +154,20 @@ def test_deadlines(text, lang, context, expected) -> None:
         ("กรุณาลงชื่อเข้าใช้เพื่อดำเนินการต่อ", "th", "data_types", []),
         ("See our Cookie Policy for details. Most changes will be minor.", "en", "data_types", []),
         ("โพสต์ในบล็อกของเรา", "th", "data_types", []),
+        # Interaction, metrics and reading history are usage; diagnostics and diagnosis keys are no health data.
+        ("We record interaction data and app metrics.", "en", "data_types", ["usage"]),
+        ("เราเก็บข้อมูลปฏิสัมพันธ์และประวัติการอ่านของคุณ", "th", "data_types", ["usage"]),
+        ("Crash reports and diagnostics help us fix bugs.", "en", "data_types", []),
+        ("Diagnosis keys are random identifiers.", "en", "data_types", []),
+        # Names of things are no person's name; a user name is a credential (guide decision 13); a named system that acts is no data.
+        ("Your user name and device name are stored.", "en", "data_types", ["account_credentials", "device"]),
+        ("เราได้รับชื่ออุปกรณ์และชื่อผู้ใช้ของคุณ", "th", "data_types", ["account_credentials", "device"]),
+        ("ข้อมูลทั้งหมดไม่ระบุชื่อ", "th", "data_types", []),
+        ("ระบบปฏิบัติการ Example จะเชื่อมต่อกับเซิร์ฟเวอร์", "th", "data_types", []),
+        # Where one was, and the contents of messages.
+        ("The journal records when and where you met other people.", "en", "data_types", ["location"]),
+        ("We read the contents of your email to answer it.", "en", "data_types", ["communications"]),
+        ("เราจะได้รับข้อความและไฟล์แนบที่คุณส่ง", "th", "data_types", ["communications"]),
         # Transfer safeguards: no adequacy where the clause denies it, agreeing to the transfer is consent.
         ("We send data to countries the Commission has not recognised as having an adequate level of protection.", "en", "transfer_mechanisms", []),
         ("These transfers rest on standard contractual arrangements approved by the Commission.", "en", "transfer_mechanisms", ["scc"]),
@@ -189,6 +203,28 @@ def test_code_families(text, lang, family, codes) -> None:
         ("Personalised ads are turned off for teenagers.", "en", "", []),
         ("Data kept for billing is encrypted.", "en", "", ["billing"]),
         ("You can opt out of marketing emails at any time.", "en", "", []),
+        # Verbs joined by commas or "and" share one object; the service kept working is service provision.
+        ("We use your data for providing and improving the service.", "en", "", ["service_provision", "research"]),
+        ("ข้อมูลนี้ช่วยให้เว็บไซต์ทำงานได้อย่างถูกต้อง", "th", "", ["service_provision"]),
+        ("We use these reports to investigate problems and improve stability.", "en", "", ["service_provision", "research"]),
+        # Security named right after a marker is an aim; elsewhere ("our security team", "security notices") it is not.
+        ("We review these records to improve safety and stability.", "en", "", ["security_fraud"]),
+        ("เราตรวจสอบบันทึกเหล่านี้เพื่อปรับปรุงความปลอดภัยของแอป", "th", "", ["security_fraud"]),
+        ("Our security team reads the reports.", "en", "", []),
+        ("Details related to your account, including recovery and security notices.", "en", "", []),
+        # The aim of a security measure is no purpose of processing.
+        ("We use encryption and firewalls to protect your account from attacks.", "en", "", []),
+        ("เรามีมาตรการรักษาความปลอดภัยเพื่อป้องกันการเข้าถึงโดยไม่ได้รับอนุญาต", "th", "", []),
+        # A processing the user stops, denies ("never collect", "no longer process", ไม่เก็บ) or a limit ("subject to") is no aim.
+        ("You can withdraw your consent to analytics at any time.", "en", "", []),
+        ("คุณสามารถปิดใช้งานการวิเคราะห์ได้ในการตั้งค่า", "th", "", []),
+        ("We never collect your data for advertising.", "en", "", []),
+        ("We no longer process data for the operation of the service.", "en", "", []),
+        ("เราไม่เก็บข้อมูลเพื่อการโฆษณา", "th", "", []),
+        ("You can ask us to delete data, subject to legal requirements.", "en", "", []),
+        # Protecting rights and property is security beside legal compliance (guide decision 43); referral data is no recommendation.
+        ("We may disclose data to protect the rights, property or safety of our users.", "en", "", ["security_fraud", "legal_compliance"]),
+        ("เราใช้ข้อมูลแนะนำเพื่อวัดผลแคมเปญ", "th", "", ["analytics"]),
     ],
 )
 def test_purposes_are_stated_aims(text, lang, context, purposes) -> None:

@@ -21,6 +21,7 @@ from .periods import extract_deadlines, extract_retention
 from .vocabulary import (
     DATA_TYPES,
     LAWS,
+    MARKED_PURPOSES,
     PURPOSES,
     RECIPIENTS,
     RIGHTS,
@@ -39,6 +40,8 @@ _PURPOSE_MARKER = re.compile(
     r"|เพื่อ|สำหรับ(?!ผู้|บุคคล|ลูกค้า|เด็ก)|ในการ|วัตถุประสงค์|จำเป็น(?:ต่อการ|ต้อง|ที่จะ)|ช่วย(?:ให้)?(?:เรา)?",
     re.IGNORECASE,
 )
+# "to your account", "to the public": "to" as a preposition, which marks no aim (read where one word alone would be the aim).
+_PREPOSITION_TO = re.compile(r"to (?:your|the|our|their|its|a|an|this|that|these|those|us|you|them|it|any|all|other)\b", re.IGNORECASE)
 # The aims after one marker form a list ("to provide, secure and improve our Service"): short items between separators.
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|\band\b|\bor\b|\bas well as\b|(?<=\s)(?:และ|หรือ|รวมถึง))\s*", re.IGNORECASE)
 _LIST_ITEMS, _ITEM_WORDS, _ITEM_CHARS = 8, 6, 40
@@ -49,10 +52,11 @@ _PURPOSE_FRAME = re.compile(
     r"|(?:เรา|บริษัท)(?:ยัง)?(?:อาจ|จะ)?(?:นำ)?ใช้(?!งาน|บริการ|จ่าย)",
     re.IGNORECASE,
 )
-# A denied use states no purpose: "we do not track you to show ads", "Mozilla จะไม่ติดตามผู้ใช้เพื่อจัดโฆษณา".
+# A denied use states no purpose: "we do not track you to show ads", "never collects information ... for advertising",
+# "we do not create or store lists ... to deliver newsletters", "Mozilla จะไม่ติดตามผู้ใช้เพื่อจัดโฆษณา".
 _NEGATED = re.compile(
-    r"\b(?:not|never)\s+(?:\w+\s+)?(?:use|share|sell|process|track|collect|disclose|rent|transfer|send|gather)\b|\brefrains? from\b"
-    r"|ไม่(?:ใช้|นำ|ขาย|แบ่งปัน|ติดตาม|เปิดเผย|ส่ง)",
+    r"\b(?:not|never|no longer)\s+(?:\w+\s+)?(?:use[sd]?|using|shar|sell|sold|process|track|collect|disclos|rent|transfer|send|gather|creat|stor(?:e|es|ed|ing)\b|keep)\w*"
+    r"|\brefrains?\b(?:\s+\w+){0,2}\s+from\b|ไม่(?:ใช้|นำ|ขาย|แบ่งปัน|ติดตาม|เปิดเผย|ส่ง|เก็บ|สร้าง)",
     re.IGNORECASE,
 )
 _STATEMENT_JOIN = re.compile(r",?\s*\b(?:but|and|while|whereas|however)\s+(?=we\b|it\b|they\b|our\b)|\s(?:แต่|และ)(?=เรา|บริษัท)", re.IGNORECASE)
@@ -84,6 +88,31 @@ _THESE_PROVIDERS = re.compile(
 _SOURCE_LIST = re.compile(r"\s*(?:,|\band\b|\bor\b|\blike\b|\bsuch as\b|\bincluding\b|(?<=\s)(?:และ|หรือ|เช่น))\s*", re.IGNORECASE)
 # Messages named for what they are state their purpose only when they are sent, not when the user stops them.
 _OPTED_OUT = re.compile(r"\b(?:opt(?:ing)?[- ]out of|unsubscrib\w* from|stop receiving)\b|ยกเลิก|ปฏิเสธ", re.IGNORECASE)
+# Nor is a processing the user stops an aim: "you can opt out of marketing communications", "withdraw consent for marketing",
+# "visitors who disable this web measurement tool", "you can withdraw your consent to the analysis of error reports".
+_STOPPED = re.compile(
+    r"\b(?:opt(?:s|ed|ing)?[- ]out of|unsubscrib\w* from|stop(?:s|ping)? receiving|withdraw\w* (?:\w+ )?consent (?:to|for|from)|disabl\w+|turn(?:s|ing)? off|switch\w* off)\b"
+    r"(?:\W+\w+){0,4}\W*$|(?:ยกเลิก|ปฏิเสธ|ปิดใช้งาน|ถอนความยินยอม)\S{0,30}$",
+    re.IGNORECASE,
+)
+# Words a limit or a condition is made of are no aim: "deletion (subject to legal requirements)", "unless prohibited by law or court order".
+_NOT_AIM_BEFORE = re.compile(r"\b(?:subject to|prohibited by|prevented by|forbidden by)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+# The aim of a security measure is what the measure does, not what data is processed for:
+# "we implement security measures to maintain the safety of your information" states no purpose (guide section 5: purposes of processing).
+_SECURITY_MEASURE = re.compile(
+    r"\b(?:security|technical|organi[sz]ational|administrative|physical|appropriate|reasonable|various|protective) (?:measures|processes|controls|settings)\b"
+    r"|\bsafeguards\b|\bprecautions\b|\bfirewalls?\b|\bencryption\b"
+    r"|\b(?:two|multi|2)[- ](?:factor|step)\b|มาตรการ",
+    re.IGNORECASE,
+)
+# Nor is keeping the data itself safe a purpose of processing it: "committed to ensuring the privacy and security of your data",
+# "best practices for data security to protect data from unauthorized access" (a security promise, guide decision 15).
+_DATA_KEPT_SAFE = re.compile(
+    r"\b(?:privacy|confidentiality),? (?:and|&) (?:security|integrity)\b|\bsecurity(?:,| and) (?:privacy|confidentiality)\b"
+    r"|\bsecurity of (?:your |the |their |our users'? )?(?:personal )?(?:data|information)\b"
+    r"|\b(?:data|information) security\b|\bprotect (?:\w+ )?(?:data|information) from\b|ความปลอดภัยของข้อมูล",
+    re.IGNORECASE,
+)
 # An aim is an object: "personalised advertising is switched off" makes the words the subject of a statement,
 # unless a marker stands right before them ("data used for analytics is pseudonymised").
 _AS_SUBJECT = re.compile(r"\s*(?:\w+\s+)?(?:is|are|was|were)\b", re.IGNORECASE)
@@ -95,7 +124,7 @@ _PURPOSE_CONTEXT = (r"\bpurpose", r"\bhow we use\b", r"\bwhy we\b", r"\buse (?:o
 # Security words that are codes wherever they appear; the others ("training", "monitoring") only in a clause about security.
 _SPECIFIC_SECURITY = ("encryption_transit", "encryption_rest", "encryption", "access_control", "mfa", "pseudonymization", "firewalls", "certification", "backups")
 MINOR_AGE = 18
-_DATA_WORDS = (r"\bdata\b", r"\binformation\b", r"\bcollect", r"\bprocess", r"\brecord", r"\bphotos?\b", r"\bprofiles?\b",
+_DATA_WORDS = (r"\bdata\b(?! protection)", r"\binformation\b", r"\bcollect", r"\bprocess", r"\brecord", r"\bphotos?\b", r"\bprofiles?\b",
                "ข้อมูล", "เก็บ", "บันทึก", "ภาพถ่าย", "ประมวลผล")
 _UNDER_WORDS = (r"\bunder\b", r"\bbelow\b", r"\byounger than\b", r"\bless than\b", r"\bbetween\b", r"\baged\b", "ต่ำกว่า", "ไม่ถึง", "น้อยกว่า", "ระหว่าง")
 # "countries that the Commission has not recognized as having an adequate level of protection": no adequacy decision
@@ -181,18 +210,40 @@ def extract_purposes(text: str, context: str = "") -> list[str]:
             anywhere, frame = cues
             in_frame = frame is not None and frame.start() <= match.start() and not re.search(r"[.;]", text[frame.end() : match.start()])
             before = _sentence_before(text, match.start())
-            if _NEGATED.search(_last_statement(before)) or re.search(r"ว่าด้วย\S*$", before):
-                continue  # "we will not use it to ...", or words inside a law's title ("กฎหมายว่าด้วยการป้องกัน...การฟอกเงิน")
+            if not _could_be_aim(before):
+                continue
             if _AS_SUBJECT.match(text, match.end()) and not _RIGHT_AFTER_MARKER.search(before):
                 continue
             if anywhere or in_frame or follows_purpose_marker(before) or match.group(0).lower().startswith(("to ", "for ")):
                 found.append(code)
                 break
     for code, (_, patterns) in SELF_EVIDENT_PURPOSES.items():
-        if code not in found and any(not _NEGATED.search(_last_statement(before)) and not _OPTED_OUT.search(before)
+        if code not in found and any(_could_be_aim(before) and not _OPTED_OUT.search(before)
+                                     for before in (_sentence_before(text, match.start()) for match in compiled(patterns).finditer(text))):
+            found.append(code)
+    if "security_fraud" in found and (_SECURITY_MEASURE.search(text) or _DATA_KEPT_SAFE.search(text)):
+        found.remove("security_fraud")
+    for code, (_, patterns) in MARKED_PURPOSES.items():
+        if code == "security_fraud" and (_SECURITY_MEASURE.search(text) or _DATA_KEPT_SAFE.search(text)):
+            continue
+        if code not in found and any(_could_be_aim(before) and follows_purpose_marker(before, tight=True)
                                      for before in (_sentence_before(text, match.start()) for match in compiled(patterns).finditer(text))):
             found.append(code)
     return [code for code in PURPOSES if code in found]
+
+
+def _could_be_aim(before: str) -> bool:
+    """Whether words after ``before`` can state an aim: not a denied use, a stopped processing, a limit, a law's title or a security measure's aim.
+
+    >>> _could_be_aim("We use your data to "), _could_be_aim("We never collect information for the purposes of ")
+    (True, False)
+    >>> _could_be_aim("You can opt out of "), _could_be_aim("เราใช้มาตรการที่เหมาะสมเพื่อ")
+    (False, False)
+    """
+    statement = _last_statement(before)
+    # "we will not use it to ...", or words inside a law's title ("กฎหมายว่าด้วยการป้องกัน...การฟอกเงิน")
+    return not (_NEGATED.search(statement) or re.search(r"ว่าด้วย\S*$", before) or _STOPPED.search(statement)
+                or _NOT_AIM_BEFORE.search(before) or _SECURITY_MEASURE.search(statement))
 
 
 def _sentence_before(text: str, position: int, reach: int = 200) -> str:
@@ -205,8 +256,11 @@ def _last_statement(before: str) -> str:
     return _STATEMENT_JOIN.split(before)[-1]
 
 
-def follows_purpose_marker(before: str) -> bool:
+def follows_purpose_marker(before: str, tight: bool = False) -> bool:
     """True when ``before`` ends in a purpose marker and at most a list of short aims after it.
+
+    With ``tight``, the last item holds at most two words before the aim ("to improve ", "for site "), so that a
+    word that is an aim only as the marker's object ("security") is not read inside a longer phrase.
 
     >>> follows_purpose_marker("GitHub uses cookies to provide, "), follows_purpose_marker("ข้อมูลนี้ช่วยให้เราเข้าใจการใช้งานและ")
     (True, True)
@@ -219,6 +273,8 @@ def follows_purpose_marker(before: str) -> bool:
     if last is None:
         return False
     items = _LIST_SEPARATOR.split(before[last.end() :])
+    if tight and (len(items) > 3 or any(len(item.split()) > 3 for item in items) or len(items[-1].split()) > 2 or _PREPOSITION_TO.match(before, last.start())):
+        return False
     return len(items) <= _LIST_ITEMS and all(len(item.split()) <= _ITEM_WORDS and len(item) <= _ITEM_CHARS for item in items)
 
 

@@ -106,15 +106,15 @@ DATA_TYPES: Table = {
         "e-mail address, phone number, postal address",
         (r"(?<!designated )(?<!\bour )(?<!following )(?<!this )\be-?mail address", r"\bnames? (?:and|or) e-?mails?\b", r"\byour (?:postal |home |mailing )?address\b(?! book)", r"\b(?:tele)?phone numbers?\b", r"\bmobile (?:phone )?numbers?\b", r"\bcontact (?:details|information|data|info)\b",
          r"\b(?:postal|mailing|billing|shipping|delivery|home|residential) address", r"\bfax\b",
-         "(?<!ทาง)(?<!ส่ง)(?<!ระบบ)(?<!หรือ)(?<!รับ)(?<!บริการ)(?<!จัดการ)(?<!ท้าย)(?<!อย่าง)(?<!ผ่าน)(?<!ค่า)อีเมล(?!เชิง|ทุก|ทางการตลาด|โฆษณา|แจ้งเตือน|ของเรา|\\s*[A-Za-z0-9._%+-]+@|\\s*:)", "ที่อยู่อีเมล", in_thai("E-?mail"), "เบอร์โทร", "หมายเลขโทรศัพท์", "โทรศัพท์มือถือ", "ข้อมูล(?:การ|สำหรับ(?:การ)?)?ติดต่อ",
+         "(?=อีเมล)(?<!ทาง)(?<!ส่ง)(?<!ระบบ)(?<!หรือ)(?<!รับ)(?<!บริการ)(?<!จัดการ)(?<!ท้าย)(?<!อย่าง)(?<!ผ่าน)(?<!ค่า)อีเมล(?!เชิง|ทุก|ทางการตลาด|โฆษณา|แจ้งเตือน|ของเรา|\\s*[A-Za-z0-9._%+-]+@|\\s*:)", "ที่อยู่อีเมล", in_thai("E-?mail"), "เบอร์โทร", "หมายเลขโทรศัพท์", "โทรศัพท์มือถือ", "ข้อมูล(?:การ|สำหรับ(?:การ)?)?ติดต่อ",
          "ที่อยู่(?:ทางไปรษณีย์|สำหรับจัดส่ง|ในการจัดส่ง|สำหรับติดต่อ|ตามทะเบียนบ้าน|ที่ติดต่อได้|ปัจจุบัน)", "รายละเอียดการติดต่อ"),
     ),
     "identity": (
         "name, date of birth, signature, photo of the person",
-        (r"(?<!own )(?<!company )(?<!brand )(?<!business )\b(?:full |first |last |legal |your |user )?names?\b(?! of (?:the|our))", r"\bdates? of birth\b", r"\bbirth ?dates?\b", r"(?<!electronic )(?<!digital )(?<!cryptographic )(?<!the )\bsignatures?\b",
+        (r"\b(?=(?:full |first |last |legal |your )?names?\b)(?<!own )(?<!company )(?<!brand )(?<!business )(?<!device )(?<!project )(?<!domain )(?<!file )(?<!browser )(?<!account )(?<!product )(?<!host )(?<!official )(?<!user )(?<!app )(?<!application )\b(?:full |first |last |legal |your )?names?\b(?! of (?:the|our|your (?:browser|device|smartphone|phone)))", r"\bdates? of birth\b", r"\bbirth ?dates?\b", r"(?<!electronic )(?<!digital )(?<!cryptographic )(?<!the )\bsignatures?\b",
          r"\b(?:photo|photograph|picture)s? of (?:you|yourself)\b", r"\byour (?:photo|photograph|picture)s?\b", r"\bavatars?\b",
          r"(?<!verify )(?<!verifying )(?<!confirm )(?<!confirming )(?<!prove )\byour identity\b", r"\bselfies?\b", r"\bprofile (?:photo|picture)s?\b", r"\bidentity (?:data|information|details)\b",
-         "(?<!เ)(?<!ลง)ชื่อ(?!เสียง)", "นามสกุล", "วันเดือนปีเกิด", "วันเกิด", "ลายมือชื่อ", "รูปถ่าย", "ภาพถ่าย", "ข้อมูลระบุตัวตน"),
+         "(?<!เ)(?<!ลง)(?<!ไม่ระบุ)ชื่อ(?!เสียง|ผู้ใช้|อุปกรณ์|โครงการ|โดเมน|ไฟล์|บัญชี)", "นามสกุล", "วันเดือนปีเกิด", "วันเกิด", "ลายมือชื่อ", "รูปถ่าย", "ภาพถ่าย", "ข้อมูลระบุตัวตน"),
     ),
     "government_id": (
         "national ID, passport, driver's licence, social security or tax number",
@@ -138,18 +138,20 @@ DATA_TYPES: Table = {
     ),
     "account_credentials": (
         "username and password, login credentials",
-        (r"\bpasswords?\b", r"\busernames?\b", r"\blog-?in (?:credentials|details|information)", r"\bcredentials\b", r"\bsecurity questions?\b", r"\bPINs?\b",
+        (r"\bpasswords?\b", r"\busernames?\b", r"\b(?:user|account) names?\b", r"\blog-?in (?:credentials|details|information)", r"\bcredentials\b", r"\bsecurity questions?\b", r"\bPINs?\b",
          "รหัสผ่าน", "ชื่อผู้ใช้", "ข้อมูลการเข้าสู่ระบบ"),
     ),
     "device": (
         "device identifiers, model, operating system, browser",
-        (r"\bdevice (?:id|identifier|type|model|information|data|details|attributes)",
+        (r"\bdevice (?:id|identifier|type|model|name|information|data|details|attributes)",
          r"\boperating system (?:type|version|name|information|details)\b", r"\b(?:type|version|name) of (?:your |the )?operating system\b", r"(?<=, )operating systems?\b",
          r"\b(?:information|data|details) (?:about|on|from|regarding) (?:your |the |a |their )?(?:[\w'’]+ )?(?:devices?|smartphones?|operating systems?)\b", r"\b(?:identify|recogni[sz]e|fingerprint)(?:s|ing)? (?:your |the |a |their )?(?:\w+ )?devices?\b",
-         r"\b(?:online|mobile) identifiers?\b", r"\b(?:smartphone|phone|device|handset) (?:models?|versions?|makes?)\b", r"\bversion of (?:your |the )?(?:smartphone|phone|device|browser)\b", r"\bbrowser (?:type|version|information|settings)",
+         r"\b(?:online|mobile) identifiers?\b", r"\b(?:smartphone|phone|device|handset) (?:models?|versions?|makes?)\b", r"\b(?:name|version|type) of (?:your |the )?(?:smartphone|phone|device|browser)(?: application)?\b", r"\bbrowser (?:type|version|information|settings)",
          r"\badvertising (?:id|identifier)", r"\bIMEI\b", r"\b(?:IDFA|AAID|MAC address)\b", r"\bunique (?:device |mobile )identifiers?", r"\bunique identifiers?\b(?! (?:of|for) )",
          r"\bhardware (?:model|information)", r"\bmobile network information\b",
-         "(?:ข้อมูล(?:ใน|ของ|เกี่ยวกับ)?|รุ่น(?:ของ)?|รหัส(?:ประจำ)?|ประเภท(?:ของ)?|หมายเลข(?:ประจำ)?|ชนิด(?:ของ)?)อุปกรณ์", "รหัสโฆษณา", "(?<!รองรับ)ระบบปฏิบัติการ",
+         "(?:ข้อมูล(?:ใน|ของ|เกี่ยวกับ)?|รุ่น(?:ของ)?|รหัส(?:ประจำ)?|ประเภท(?:ของ)?|หมายเลข(?:ประจำ)?|ชนิด(?:ของ)?)อุปกรณ์", "รหัสโฆษณา", "ชื่ออุปกรณ์",
+         # the operating system as data, not a named one that acts ("ระบบปฏิบัติการ Firefox จะเชื่อมต่อ...") nor a feature of it
+         "(?<!รองรับ)(?<!ของ)ระบบปฏิบัติการ(?!\\s*[A-Za-z])(?!ของ(?:คุณ|ท่าน))",
          # the browser as data ("ประเภทเบราว์เซอร์"), not the browser one sets or clears
          "(?<!ล้าง)(?:ประเภท|ชนิด|รุ่น|เวอร์ชัน|ข้อมูล)(?:ของ)?เบราว์เซอร์", "รหัสประจำอุปกรณ์"),
     ),
@@ -159,10 +161,11 @@ DATA_TYPES: Table = {
     ),
     "location": (
         "precise or approximate location",
-        (r"(?<!residence )\b(?:geo-?)?location\b(?! of (?:the|a|an|our|its|their|any|each)\b)", r"(?<!variety of )(?<!various )(?<!multiple )(?<!different )(?<!other )(?<!many )(?<!several )(?<!\bour )(?<!\ball )\b(?:geo-?)?locations\b",
+        (r"(?<!residence )\b(?:geo-?)?location\b(?! of (?:the|a|an|our|its|their|any|each)\b)", r"\b(?=(?:geo-?)?locations\b)(?<!variety of )(?<!various )(?<!multiple )(?<!different )(?<!other )(?<!many )(?<!several )(?<!\bour )(?<!\ball )\b(?:geo-?)?locations\b",
          r"\bGPS\b", r"\bgeolocation", r"\bgeotag", r"\bwhere you are\b(?! located)", r"\bcoordinates\b",
          r"\bgeographic(?:al)? (?:regions?|locations?|areas?|data|information)\b", r"\b(?:approximate|general|rough) (?:region|area)s?\b", r"\bregions? from which\b",
-         "ตำแหน่ง(?!งาน)", "พิกัด", "(?:ภูมิภาค|พื้นที่)โดยประมาณ", "(?:ข้อมูล|ตำแหน่ง)ที่ตั้ง", "ที่ตั้งของ(?:ท่าน|คุณ|อุปกรณ์)"),
+         r"\b(?:when and where|where and when)\b", r"\bmovements?\b", r"\bpick-?ups?(?:/| and | or |, )drop-?offs?\b", r"\bpick-?up (?:locations?|points?|address(?:es)?)\b",
+         "ตำแหน่ง(?!งาน)", "พิกัด", "จุดรับ", "(?:ภูมิภาค|พื้นที่)โดยประมาณ", "(?:ข้อมูล|ตำแหน่ง)ที่ตั้ง", "ที่ตั้งของ(?:ท่าน|คุณ|อุปกรณ์)"),
     ),
     "usage": (
         "activity on the service: pages, clicks, features, searches, logs",
@@ -172,11 +175,17 @@ DATA_TYPES: Table = {
          r"\b(?:information|data|details|statistics) (?:about|on|regarding|relating to) (?:your |their |users'? |the )?use of\b",
          r"\b(?:track|understand|analy[sz]e|measure|monitor)(?:s|ing)? (?:\w+ ){0,2}usage\b", r"\b(?:aggregated?|anonymous|app|service|site|website) usage\b",
          r"\b(?:actions|steps) (?:that )?(?!we\b)(?:\w+ ){0,3}?(?:you|users?|visitors|members|administrators) (?:take|took|perform|performed)\b",
-         r"\bsearch (?:history|queries|terms)", r"\b(?:server |access |activity |usage )logs?\b", r"\blog (?:data|files|information)", r"\binteractions with\b", r"\bads you (?:viewed|clicked|saw|see)\b",
+         r"\bsearch (?:history|queries|terms)", r"\bquery data\b", r"\b(?:server |access |activity |usage |hosting |error |web )logs?\b", r"\blog (?:data|files|information)", r"\binteractions with\b", r"\bads you (?:viewed|clicked|saw|see)\b",
+         # interaction, metrics and traffic data; what the browser sends with each visit is log data (guide decision 23)
+         r"\binteraction (?:data|information)\b", r"\b(?:app |web |usage )?metric(?:s)? data\b", r"\b(?:app|web|usage) metrics\b", r"\btraffic data\b", r"\busage (?:analytics|tracker|tracking)\b",
+         r"\b(?:information|data) about (?:your |their |the )?visits?\b", r"\b(?:information|data) (?:that )?your browser sends\b", r"\b(?:network|device|internet|online)(?: or (?:\w+ ){1,2})? activity\b",
+         r"\bactivity on (?:our |the |\w+['’]s )(?:websites?|services?|sites?|apps?|platform)\b",
          r"\bfeatures you use\b", r"\bhow (?:[\w-]+ )?(?:you|users|learners|players|visitors|customers|people|students|readers) (?:use|interact|play|navigate)\b", r"\b(?:reading|listening|viewing|watch|browsing|play) history\b",
          r"\bgameplay\b", r"\btime (?:spent|you spend)\b", r"\bhow long you spend\b",
          "ข้อมูลการใช้งาน", "ประวัติการใช้งาน", "ประวัติการค้นหา", "ประวัติการเข้าชม", "การเข้าชม", "ข้อมูลจราจรทางคอมพิวเตอร์",
-         "พฤติกรรมการใช้", "(?<!บ)ล็อก", "การคลิก", "ปริมาณการใช้", "(?:เข้าใจ|วิเคราะห์|ติดตาม)การใช้งาน"),
+         "พฤติกรรมการใช้", "(?<!บ)ล็อก", "การคลิก", "ปริมาณการใช้", "(?:เข้าใจ|วิเคราะห์|ติดตาม)การใช้งาน",
+         "ข้อมูล(?:ทางเทคนิคและ)?ปฏิสัมพันธ์", "ข้อมูลบันทึก", "บันทึก(?:การ)?(?:โฮสต์|เซิร์ฟเวอร์)", "(?:ข้อมูล|ประวัติ)การ(?:สืบค้น|ค้นหา)", "ประวัติการ(?:อ่าน|ดู|ฟัง|เล่น|ท่องเว็บ)",
+         "ข้อมูลที่เบราว์เซอร์(?:ของ(?:คุณ|ท่าน))?ส่ง", "(?:วิธี|การ)ที่(?:ผู้เยี่ยมชม|ผู้ใช้|คุณ|ท่าน)ใช้(?:งาน)?(?:เว็บไซต์|แอป|บริการ)", "หน้า(?:เว็บ)?ที่\\S{0,10}เยี่ยมชม"),
     ),
     "cookies": (
         "cookies, pixels, web beacons and similar trackers",
@@ -186,13 +195,13 @@ DATA_TYPES: Table = {
     "communications": (
         "content of messages, calls, chats with the service",
         (r"\b(?:call|voice) recordings?\b", r"\bcalls? (?:may be|are|is|will be) recorded\b", r"\brecordings? of (?:the |your )?calls?\b", r"\brecord(?:ings? of)? (?:our |your )?(?:phone |telephone )?calls\b", r"\bchat (?:transcripts|logs|messages|history)",
-         r"\bcontent of (?:your )?(?:messages|communications|emails)", r"\bcorrespondence\b", r"\bmessages you send\b", r"\bcommunications? (?:with|between) (?:us|you)",
+         r"\bcontents? of (?:your )?(?:messages?|communications?|e-?mails?)", r"\be-?mail messages?\b", r"\b(?:messages|attachments) (?:that )?you (?:provide|send|submit)\b", r"\bcorrespondence\b", r"\bmessages you send\b", r"\bcommunications? (?:with|between) (?:us|you)",
          r"\bcall detail records\b", r"\b(?:user |your )feedback\b", r"\bfeedback (?:that )?you (?:provide|give|send|submit)\b", r"\b(?:support|help) (?:requests?|tickets?)\b", "บันทึกเสียง", "การสนทนา", "ข้อความที่ท่านส่ง", "เนื้อหาของข้อความ", "บันทึกการสนทนา", "(?:ข้อมูล|เนื้อหา|บันทึก)(?:การ)?ติดต่อสื่อสาร",
-         "(?:ข้อความ|ประวัติการ|บันทึกการ)แช[ตท]", "ประวัติการโทร", "ระยะเวลาการโทร", "ไฟล์เสียง", r"\baudio recordings?\b"),
+         "(?:ข้อความ|ประวัติการ|บันทึกการ)แช[ตท]", "ประวัติการโทร", "ระยะเวลาการโทร", "ไฟล์เสียง", "ไฟล์แนบ", "การติดต่อ(?:ทางอีเมล|ส่วนตัว)", "การโต้ตอบ", "ข้อเสนอแนะจากผู้ใช้", r"\baudio recordings?\b"),
     ),
     "demographic": (
         "age, gender, nationality, marital status, education",
-        (r"\bgender\b", r"\bsex\b", r"(?<!years of )(?<!minimum )(?<!the )(?<!that )(?<!this )\bage\b(?! (?:of|under|limit|requirement|threshold|verification)\b)", r"\bnationality\b", r"\bmarital status\b", r"\beducation(?:al)? (?:level|background|history|information)",
+        (r"\bgender\b", r"\bsex\b", r"\b(?=age\b)(?<!years of )(?<!minimum )(?<!the )(?<!that )(?<!this )(?<!under )(?<!over )(?<!below )age\b(?! (?:of|under|limit|requirement|threshold|verification)\b)", r"\bnationality\b", r"\bmarital status\b", r"\beducation(?:al)? (?:level|background|history|information)",
          r"\bdemographic", r"\bethnicity\b",
          "เพศ", "(?<!หมด)(?<!กลุ่ม)(?<!เกณฑ์)(?<!มี)อายุ(?!ความ|สูงสุด|การใช้งาน)(?!\\s*(?:ต่ำกว่า|ไม่ถึง|ไม่เกิน|ไม่ต่ำกว่า|ตั้งแต่|เกิน|น้อยกว่า|ครบ|มากกว่า|ระหว่าง|กว่า|[0-9๐-๙]))", "สัญชาติ", "สถานภาพการสมรส", "สถานภาพสมรส", "ระดับการศึกษา", "ประวัติการศึกษา", "ข้อมูลประชากร"),
     ),
@@ -212,7 +221,7 @@ DATA_TYPES: Table = {
         "health or medical data",
         (r"(?<!public )\bhealth\b(?! (?:insurance )?(?:portability|and safety|authorit|office|department|agenc|ministr|of\b))",
          r"\btest(?:ed)? (?:results?|positive|negative)\b(?! (?:retrieval|database|feature|function|service)s?\b)", r"\bresults? of (?:a |an |the |your )?(?:\w+ ){0,2}tests?\b", r"\bvaccin", r"\bimmuni[sz]ation", r"\bsymptoms?\b",
-         r"\billness(?:es)?\b", r"\binfect(?:ed|ious)\b", r"\bdiseases?\b", r"\bmedications?\b", r"\ballerg(?:y|ies|ic)\b", r"\bpregnan", r"\bmedical\b", r"\bdiagnos", r"\bprescription", r"\bdisabilit", r"\bfitness data\b", r"\bheart[- ]rate\b", r"\bpatient (?:data|information|records?)\b",
+         r"\billness(?:es)?\b", r"\binfect(?:ed|ious)\b", r"\bdiseases?\b", r"\bmedications?\b", r"\ballerg(?:y|ies|ic)\b", r"\bpregnan", r"\bmedical\b", r"\bdiagnos(?:is|es|ed)\b(?! keys?\b)", r"\bprescription", r"\bdisabilit", r"\bfitness data\b", r"\bheart[- ]rate\b", r"\bpatient (?:data|information|records?)\b",
          r"\btest results\b", r"\bclinical (?:data|information|records?|notes)\b",
          "สุขภาพ", "ประวัติการรักษา", "ข้อมูลการรักษา", "การรักษาพยาบาล", "ข้อมูลทางการแพทย์", "เวชระเบียน", "ผล(?:การ)?ตรวจ(?!สอบ)", "ความพิการ", "วัคซีน", "(?:อาการ|การเจ็บ)ป่วย", "ติดเชื้อ", "โรคประจำตัว", "แพ้ยา"),
     ),
@@ -226,7 +235,7 @@ DATA_TYPES: Table = {
 RECIPIENTS: Table = {
     "service_providers": (
         "vendors, processors, contractors acting for the company",
-        (r"\bservice providers?\b", r"(?<!advertising )(?<!analytics )(?<!marketing )\bvendors?\b", r"\b(?:data |sub-?)?processors?\b(?<!payment processor)(?<!payment processors)", r"\bcontractors?\b", r"\bsuppliers?\b",
+        (r"\bservice providers?\b", r"\b(?=vendors?\b)(?<!advertising )(?<!analytics )(?<!marketing )vendors?\b", r"\b(?:data |sub-?)?processors?\b(?<!payment processor)(?<!payment processors)", r"\bcontractors?\b", r"\bsuppliers?\b",
          r"\bhosting (?:providers?|companies|services)\b", r"\bcloud (?:service |hosting |storage )?providers?\b", r"\bagents?\b(?= (?:who|that|acting))", r"\boutsourc",
          r"\bthird parties (?:that|who) (?:perform|provide) services\b", r"\bthird[- ]party (?:service providers|vendors|platforms)\b",
          r"\bas (?:an? |our |its )?agents?\b", r"\b(?:hosted|powered|run) (?:on|by)\b",
@@ -240,7 +249,7 @@ RECIPIENTS: Table = {
     ),
     "business_partners": (
         "partners, resellers, co-branded offers",
-        (r"\b(?:business|marketing|strategic|commercial|trusted|co-marketing|channel|insurance|travel|merchant|retail) partners?\b", r"(?<!advertising )(?<!ad )(?<!analytics )(?<!payment )\bpartners?\b(?! with\b)",
+        (r"\b(?:business|marketing|strategic|commercial|trusted|co-marketing|channel|insurance|travel|merchant|retail) partners?\b", r"\b(?=partners?\b)(?<!advertising )(?<!ad )(?<!analytics )(?<!payment )partners?\b(?! with\b)",
          r"\bresellers?\b", r"\bco-branded\b", r"\bjoint(?:ly)? (?:offer|promotion|venture)", r"\bsponsors?\b",
          "พันธมิตร", "คู่ค้า", "ตัวแทนจำหน่าย", "ผู้สนับสนุน"),
     ),
@@ -262,7 +271,7 @@ RECIPIENTS: Table = {
     "authorities": (
         "law enforcement, courts, regulators, government agencies",
         (r"\blaw enforcement\b", r"\bpolice\b", r"\bcourts?\b(?! of justice)", r"\bregulat(?:ors?\b|ory (?:authorit|bod|agenc))", r"\bgovernment(?:al)? (?:agenc|authorit|bod|officials|entities|requests?)",
-         r"\bpublic authorit", r"(?<!data protection )(?<!supervisory )\b(?:health|security|state|federal|public|local) (?:authorit(?:y|ies)|offices?)\b", r"\b(?:tax|competent|judicial|border|customs|immigration) (?:control )?authorit", r"\bcustoms\b", r"\bimmigration\b", r"\bsubpoena", r"\blegal process\b", r"\bcourt order",
+         r"\bpublic authorit", r"\b(?=(?:health|security|state|federal|public|local) )(?<!data protection )(?<!supervisory )(?:health|security|state|federal|public|local) (?:authorit(?:y|ies)|offices?)\b", r"\b(?:tax|competent|judicial|border|customs|immigration) (?:control )?authorit", r"\bcustoms\b", r"\bimmigration\b", r"\bsubpoena", r"\blegal process\b", r"\bcourt order",
          "หน่วยงานราชการ", "หน่วยงานของรัฐ", "รัฐบาล", r"\bgovernments\b", "หน่วยงานรัฐ", "หน่วยงานที่มีอำนาจ", "หน่วยงานกำกับ(?:ดูแล)?(?!\\S{0,20}กำหนด)", "เจ้าหน้าที่ตำรวจ", "ตำรวจ", "ศาล(?!ยุติธรรมแห่งสหภาพ)", "พนักงานเจ้าหน้าที่",
          "หน่วยงานภาครัฐ", "หน่วยงานผู้มีอำนาจ", "กรมสรรพากร", "สำนักงาน ?ป\\.ป\\.ง", "ธนาคารแห่งประเทศไทย", "หน่วยงานบังคับใช้กฎหมาย", "ตรวจคนเข้าเมือง", "ศุลกากร", "ตรวจเงินแผ่นดิน"),
     ),
@@ -291,16 +300,22 @@ PURPOSES: Table = {
         "provide, operate and maintain the service; fulfil orders; manage accounts",
         (r"\bto (?:provide|deliver|operate|maintain|run|perform|supply|offer) (?:and \w+ )?(?:you (?:with )?)?(?:our |the |these |its )?(?:\w+ )?(?:services?|products?|platform|app|website|features|contract|infrastructure|systems?|functionality)",
          r"\b(?:provide|provision of|providing|delivering|operating|operation of) (?:the |our |their |its )?(?:services?|platform|app)",
-         # "to provide, secure and improve the app": verbs that share one object
-         r"\bprovide(?=(?:,? \w+){1,3},? (?:and|or) \w+ (?:the |our |its )?(?:services?|products?|platform|app|website|features)\b)", r"\b(?:essential |basic |core )?functionality\b",
+         # "to provide, secure and improve the app", "for providing and improving the Service": verbs joined by commas or "and" share one object
+         r"\b(?:provid|operat|maintain|deliver|facilitat|perform)(?:e|es|ing)?(?:(?:,| and| or|, and|, or) \w+){0,3} (?:the |our |its |your |this )?(?:services?|products?|platform|app|site|website)\b",
+         r"(?<!performance and )\b(?:essential |basic |core )?functionality\b", r"\b(?:enabl|offer|power)\w* (?:\w+ ){0,2}(?:features|functions)\b",
+         # the service kept working and available: "so that the site continues to work as expected", "to make the app available"
+         r"\b(?:work|works|working|function|functions|functioning) (?:properly|correctly|as (?:expected|intended)|smoothly|reliably)\b", r"\bproper (?:functioning|operation)\b",
+         r"\b(?:services?|app|site|website|platform) (?:remains?|stays?) available\b", r"\bmak(?:e|es|ing) (?:the |our |its )?(?:services?|app|site|website|platform) available\b",
+         r"\bfor the (?:operation|functioning|running) of\b", r"\b(?:business|service) continuity\b", r"\bfacilitat(?:e|es|ing) (?:the |your )?(?:\w+ ){0,2}process\b", r"\border processing\b",
          r"\btechnical operation\b", r"\bkeep (?:the |our )?(?:services?|app|platform|site|website) up to date\b", r"\border fulfil+ment\b",
          r"\bsign[- ]?(?:in|on)\b", r"\blog(?:s|ged)? you in\b", r"\bkeep you logged in\b", r"(?<!factor )(?<!step )\bauthenticat(?:e|es|ion|ing)\b", r"\baccount management\b",
-         r"\bcreat(?:e|ing) (?:a |your )?(?:user )?profile\b", r"\btroubleshoot", r"\b(?:fix|fixing|resolv(?:e|ing)|debug(?:ging)?|repair(?:ing)?)\b (?:\w+ ){0,2}(?:issues|problems|errors|bugs|defects)\b", r"\bfulfil+(?:ing|ment)? (?:of )?(?:your |an? |the |our )?(?:orders?|purchases?|bookings?|subscriptions?|contract)", r"\b(?:complete|completing|manage|managing) (?:your )?(?:\w+ )?(?:bookings?|orders?|reservations?|trips?)\b", r"\bprocess(?:ing)? (?:your )?orders?\b", r"\borders? (?:can be |is |are )?fulfil+ed\b",
+         r"\bcreat(?:e|ing) (?:a |your )?(?:user )?profile\b", r"\btroubleshoot", r"\b(?:fix|fixing|resolv(?:e|ing)|debug(?:ging)?|repair(?:ing)?|investigat(?:e|ing)|diagnos(?:e|ing)|eliminat(?:e|ing))\b (?:\w+ ){0,4}(?:issues|problems|errors|bugs|defects|crash(?:es)?|faults)\b", r"\bfulfil+(?:ing|ment)? (?:of )?(?:your |an? |the |our )?(?:orders?|purchases?|bookings?|subscriptions?|contract)", r"\b(?:complete|completing|manage|managing) (?:your )?(?:\w+ )?(?:bookings?|orders?|reservations?|trips?)\b", r"\bprocess(?:ing)? (?:your )?orders?\b", r"\borders? (?:can be |is |are )?fulfil+ed\b",
          r"\b(?:create|set up|manage|administer|maintain|open(?:ing)?) (?:and \w+ )?(?:an |your )?accounts?\b", r"\bperform(?:ance of)? (?:a |our |the )?contract", r"\bdeliver(?:y of)? (?:your )?(?:orders?|parcels?|purchases?|food|items?)",
-         r"\bbook(?:ing|ings)?\b(?= (?:your|a|the))", r"\breservations?\b",
+         r"\bbook(?:ing|ings)?\b(?= (?:your|a|the))", r"\b(?:your|a|the|make|making|manage|managing) reservations?\b",
          "เพื่อให้บริการ", "ในการให้บริการ", "ให้บริการแก่ท่าน", "ออกบัตรโดยสาร", "ออกกรมธรรม์", "ปฏิบัติตามสัญญา", "การจัดส่ง", "จัดส่งสินค้า", "ดำเนินการตามคำสั่งซื้อ",
          "สร้างบัญชี", "จัดการบัญชี", "เปิดบัญชี", "ตั้งค่าบัญชี", "ลงทะเบียน", "(?<!ใน)(?<!คุณภาพ)การให้บริการ", "ส่งมอบ(?:ผลิตภัณฑ์|บริการ|สินค้า)", "การลงชื่อเข้าใช้", "เข้าสู่ระบบ",
-         "การทำงานของ(?:สินค้า|บริการ|เว็บไซต์|แอป|ระบบ)", "เพื่อการทำงาน", "จัดส่ง", "จัดการเดินทาง", "โฮสติ้ง", r"\bhosting\b", "การจอง", "การเดินทางของท่าน"),
+         "(?<!ประสิทธิภาพและ)การทำงานของ(?:สินค้า|บริการ|เว็บไซต์|แอป|ระบบ)", "เพื่อการทำงาน", "การทำงานที่เหมาะสม", "ทำงาน(?:ได้)?(?:อย่าง)?(?:ถูกต้อง|ตามที่คาด|เป็นปกติ|ตามปกติ|ราบรื่น)",
+         "อำนวยความสะดวก(?:ใน(?:การ)?)?(?:บริการ|การใช้|การให้บริการ)", "ตรวจสอบ(?:และแก้ไข)?ปัญหา", "(?:มอบ|นำเสนอ|เปิดใช้งาน)คุณ(?:สมบัติ|ลักษณะ)", "จัดส่ง", "จัดการเดินทาง", "โฮสติ้ง", r"\bhosting\b", "การจอง", "การเดินทางของท่าน"),
     ),
     "billing": (
         "payments, invoicing, collection",
@@ -314,8 +329,9 @@ PURPOSES: Table = {
         "customer support and enquiries",
         (r"\b(?:customer|technical|user) (?:support|service)\b(?! (?:team|staff|agents?|representatives?|department)\b)", r"\brespond(?:ing)? to (?:your )?(?:inquiries|enquiries|questions|support requests|comments|feedback|complaints)",
          r"\bsupport (?:matters?|tickets?|ticketing|questions?)\b", r"\bassist (?:you|users|the \w+ owner)\b",
-         r"\bhelp (?:you )?(?:with|resolve)", r"\banswer(?:ing)? (?:your )?(?:enquiries|inquiries|questions)", r"\bresolve your (?:tickets?|issues?|problems?|requests?)\b", r"\bsupport requests?\b", r"\bassist(?:ance)? (?:you )?with\b",
-         "ตอบข้อซักถาม", "ตอบข้อสงสัย", "ตอบคำถาม", "ตอบกลับ", "ข้อร้องเรียน", "ให้ความช่วยเหลือ", "บริการลูกค้า", "ศูนย์บริการลูกค้า", "การสนับสนุน", "แก้ไขปัญหา", "ติดต่อสอบถาม"),
+         r"\bhelp (?:you )?(?:with|resolve)", r"\banswer(?:ing)? (?:your )?(?:enquiries|inquiries|questions?)", r"\brespond(?:ing)? to your (?:messages?|e-?mails?|questions?)\b",
+         r"\bsupport (?:reasons|purposes)\b", r"\bhandl(?:e|ing) (?:your )?(?:requests|enquiries|inquiries|questions|complaints)\b", r"\b(?:offer|provid)(?:e|es|ing)? (?:\w+ )?support\b", r"\bresolve your (?:tickets?|issues?|problems?|requests?)\b", r"\bsupport requests?\b", r"\bassist(?:ance)? (?:you )?with\b",
+         "ตอบข้อซักถาม", "ตอบข้อสงสัย", "ตอบคำถาม", "ตอบกลับ", "ข้อร้องเรียน", "(?<!ผู้)(?<!อาสา)ให้ความช่วยเหลือ", "บริการลูกค้า", "ศูนย์บริการลูกค้า", "การสนับสนุน", "แก้ไขปัญหา", "ติดต่อสอบถาม"),
     ),
     "security_fraud": (
         "security, fraud and abuse prevention",
@@ -323,13 +339,17 @@ PURPOSES: Table = {
          r"\b(?:security|safety) (?:purposes|reasons|needs|services|alerts)\b", r"\bfor (?:security|safety)\b", r"\b(?:secure|safeguard)(?:s|ing)? (?:and \w+ )?(?:our|the)\b", r"\b(?:maintain|improve)(?:s|ing)? (?:\w+ )?safety\b", r"\bmoney laundering\b(?! (?:regulations?|laws?|acts?|rules))", r"\bmalicious\b", r"\bsecurity purposes\b", r"\bsecurity and fraud\b",
          r"\b(?:keep|protect|maintain|ensure|safeguard)(?:ing)? (?:the )?(?:security|safety|integrity) of (?:our|the) (?:services?|platform|systems?|network|accounts?|users|community|app)",
          r"\b(?:secure|securing|protect|protecting) (?:our|the|your) (?:services?|platform|systems?|network|accounts?)\b", r"\b(?:prevent|detect)(?:ing)? (?:and (?:prevent|detect)(?:ing)? )?(?:unauthori[sz]ed|fraud|crime|illegal|security incidents|misuse|cheating)",
-         r"\bprotect(?:s|ing)? (?:against\b|(?:the |our |its )?(?:rights|safety|property))", r"\bsafety of (?:our )?(?:users|riders|drivers|players|customers|community)",
+         r"\bprotect(?:s|ing)? (?:against\b|(?:\w+ ){0,3}(?:rights,? (?:\w+ ){0,2}(?:property|safety)|property|safety)\b)",
+         r"\bsecur(?:e|ing) (?!and )(?:\w+ ){0,2}(?:access|accounts?|infrastructure|log-?ins?)\b", r"\b(?:detect|prevent|identify|investigat|stop)\w* (?:\w+ ){0,2}(?:suspicious|harmful|prohibited|illegal|unlawful)\b",
+         r"\b(?:content |community )?moderat(?:e|ion|ing)\b", r"\btrust and safety\b", r"\benforc(?:e|ing) (?:our |the )?(?:\w+ )?(?:policies|terms|rules)\b", r"\bsafety of (?:our )?(?:users|riders|drivers|players|customers|community)",
          "ทุจริต", "ฉ้อโกง", "ฟอกเงิน", "สวมสิทธิ", "แอบอ้าง", "ปลอมแปลง", "เพื่อความปลอดภัย", "เพื่อรักษาความปลอดภัย(?:ของ(?:ระบบ|บริการ|บัญชี|ผู้ใช้))", "ป้องกัน(?:และตรวจจับ)?(?:การ)?(?:ทุจริต|ฉ้อโกง|เข้าถึงโดยไม่ได้รับอนุญาต|ภัย|อันตราย|อาชญากรรม|การกระทำผิด)", "ไม่สุจริต", "ปกป้อง(?:สิทธิ|ทรัพย์สิน|ความปลอดภัย)",
          "ความปลอดภัยของ(?:ระบบ|บริการ|ผู้ใช้|บัญชี)"),
     ),
     "legal_compliance": (
         "complying with law, legal claims and legal process",
-        (r"\bcomply(?:ing)? with (?:our |any |the |applicable |all )?(?:\w+ )?(?:legal|laws?|regulat|obligations|tax|court|statutory)", r"\b(?:ensure|maintain|for|in) compliance with (?:\w+ ){0,3}(?:law|legal|regulat|obligations)",
+        (r"\bcomply(?:ing)? with (?:our |any |the |applicable |all )?(?:\S+ ){0,8}?(?:legal|laws?|regulat|obligations|tax|court|statutory)",
+         r"\blaw enforcement (?:purposes?|investigations?)\b", r"\bregulatory compliance\b", r"\blegal (?:or|and) (?:contractual|regulatory) obligations?\b",
+         r"\brequests? to exercise (?:\w+ )?rights\b", r"\bprotect(?:s|ing)? (?:\w+ ){0,3}(?:rights,? (?:\w+ ){0,2}property|property)\b", r"\b(?:ensure|maintain|for|in) compliance with (?:\w+ ){0,3}(?:law|legal|regulat|obligations)",
          r"\b(?:satisfy|meet|fulfil+) (?:any |our |the |its )?(?:legal|regulatory|accounting|tax|reporting)", r"\blegal (?:obligations?|requirements?|claims?|process|proceedings?|rights)", r"\bcompliance obligations\b", r"\b(?:lawful|valid|legal) (?:requests?|orders?)\b",
          r"(?<!period )(?<!periods )(?<!time )\b(?:required|requires?|mandated) (?:to do so )?by (?:applicable |the )?(?:laws?|regulations?)", r"\bregulatory (?:requirements?|obligations?)", r"\btax (?:obligations|purposes|laws|reporting|requirements)", r"\blegally (?:obliged|required|obligated|bound)\b",
          r"\baccounting (?:obligations|requirements|purposes|laws)", r"\b(?:establish|exercise|defen[cs]e|defend)\b.{0,30}\bclaims?\b", r"\b(?:resolve|resolving|settle|settling|handle|handling) (?:\w+ )?disputes\b", r"\bsubpoena", r"\bcourt orders?\b",
@@ -347,7 +367,9 @@ PURPOSES: Table = {
     "analytics": (
         "analysis, statistics, measurement",
         (r"\banaly[sz](?:e|es|ing|is)\b", r"(?<!Google )(?<!Adobe )(?<!Firebase )\banalytics?\b(?! (?:and \w+ )?(?:providers?|services?|partners?|compan\w*|tools?|cookies?|products?|opt-out|add-on|SDKs?)\b)",
-         r"\bstatistic", r"\bmeasur(?:e|ing|ement)\b", r"\bmetrics\b", r"\binsights\b", r"\bhow many (?:people|users|visitors|times)\b",
+         r"\bstatistic", r"\bmeasur(?:e|ing|ement)\b", r"\bmetrics\b", r"\binsights\b", r"\bhow many (?:\w+ )?(?:people|users|visitors|times)\b",
+         r"\b(?:us|we(?: can)?|them|they) (?:to )?(?:better )?understand\b", r"\bto better understand\b", r"\bmonitor(?:ing)? (?:the )?(?:efficacy|effectiveness|performance|use|usage|how)\b",
+         r"\btrack(?:s|ing)? (?:\w+ ){0,2}(?:visitors|visits)\b", r"\bhow (?:\w+ ){0,4}(?:performs?|is performing|(?:is|are) (?:being )?used)\b", r"\b(?:aggregated? into|compil\w+) (?:\w+ )?reports\b",
          r"\b(?:evaluat|assess|understand|measur|track|determin)\w* (?:the )?(?:effectiveness|performance|popularity|reach)\b", r"\beffectiveness of\b", r"\bunderstand how (?:you|users|visitors|people)", r"\bunderstand how (?:\S+ ){0,3}(?:are|is) (?:used|played|read|watched)\b",
          r"\bunderstand\b(?= (?:\S+ ){0,4}?(?:usage|interactions?|engage\w*|trends|traffic|performance)\b)", r"\baudit(?:ing)? (?:our )?(?:usage|traffic)",
          r"\btrends\b", r"\btrack (?:the )?(?:performance|effectiveness)",
@@ -356,14 +378,17 @@ PURPOSES: Table = {
     "personalization": (
         "personalized content, recommendations, remembering preferences",
         (r"\bpersonali[sz](?!ed (?:ads|advertising))", r"\brecommend(?:ation)?s?\b", r"\btailor", r"\bcustomi[sz]", r"\bremember (?:your )?(?:\w+ ){0,3}(?:preferences|settings|choices|language)", r"\brelevant content\b", r"\b(?:store|storing|save|saving|remember(?:ing)?) (?:your )?(?:\w+ ){0,2}(?:preferences|settings)\b", r"\breflect your interests\b", r"\bmore relevant\b",
-         "ปรับแต่ง", "เฉพาะบุคคล", "ประสบการณ์เฉพาะ", "ปรับ\\S{0,20}ตาม(?:แต่ละ)?(?:ภาษา|ความสนใจ|ความชอบ)", "แนะนำสินค้า", "แนะนำ", "(?<!โฆษณาที่)ตรงกับความสนใจ", "จดจำการตั้งค่า", "ตรงความต้องการ"),
+         "ปรับแต่ง(?!เอง)", "เฉพาะบุคคล", "ประสบการณ์เฉพาะ", "ปรับ\\S{0,20}ตาม(?:แต่ละ)?(?:ภาษา|ความสนใจ|ความชอบ)", "แนะนำสินค้า", "(?<!ข้อมูล)(?<!โปรแกรม)(?<!ที่)แนะนำ(?!และแคมเปญ)", "(?<!โฆษณาที่)ตรงกับความสนใจ", "จดจำการตั้งค่า", "ตรงความต้องการ"),
     ),
     "research": (
         "research and development; improving products and services",
         (r"\bresearch\b", r"\bimprov(?:e|ing|ement of) (?:and \w+ )?(?:our |the )?(?:\w+ )?(?:services?|products?|platform|app|website|features|offerings|experience)", r"\bdevelop(?:ing|ment of)? (?:new )?(?:products|services|features)",
-         r"\bproduct development\b", r"\btrain(?:ing)? (?:our )?(?:models|algorithms)", r"\bimprov(?:e|es|ing|ement)\b", r"\b(?:make|making) (?:\w+ ){0,3}better\b", r"\bbetter (?:\w+ )?experiences?\b",
+         r"\bproduct development\b", r"\btrain(?:ing)? (?:our )?(?:models|algorithms)", r"\bdevelop(?:ing|ment of)? (?:the |our )?(?:site|website|app|platform)\b",
+         # improving the service, not a campaign or a protection ("to improve our marketing campaigns" is marketing)
+         r"\bimprov(?:e|es|ing|ements?)\b(?! (?:\w+ ){0,2}(?:marketing|campaigns?|advertising|ads|protection|security|safety|fundraising)\b)",
+         r"\b(?:make|making) (?:\w+ ){0,3}better\b", r"\bmak(?:e|es|ing) (?:\w+ ){0,3}more (?:useful|helpful|effective|efficient|usable)\b", r"\bbetter (?:\w+ )?experiences?\b",
          r"\bfuture development\b", r"\b(?:create|develop|build)(?:s|ing)? new (?:features|products|services|functionality)\b", r"\bfine-tun", r"\btest(?:ing)? (?:new |existing )?(?:features|variations|versions|metrics)",
-         "วิจัย", "ปรับปรุง(?!แก้ไข)(?!นโยบาย|ประกาศ)", "พัฒนา", "ดีขึ้น"),
+         "วิจัย", "ปรับปรุง(?!แก้ไข)(?!นโยบาย|ประกาศ|แคมเปญ|การตลาด|โฆษณา|ความปลอดภัย)", "พัฒนา(?!ระบบการระดมทุน)", "ดีขึ้น"),
     ),
     "communication": (
         "service notices, account messages and updates",
@@ -390,6 +415,17 @@ SELF_EVIDENT_PURPOSES: Table = {
     ),
 }
 """Purpose wording that needs no "to" or "เพื่อ" before it: the phrase is itself the purpose."""
+
+MARKED_PURPOSES: Table = {
+    "security_fraud": ("security or safety named as an aim", (r"\bsecurity\b", r"\bsafety\b", r"\bintegrity\b", "ความปลอดภัย")),
+    "legal_compliance": ("compliance or law enforcement named as an aim", (r"\bcompliance\b", r"\blaw enforcement\b", "การปฏิบัติตามกฎหมาย")),
+}
+"""Words too common to be a purpose anywhere, which are one right after a purpose marker.
+
+"to improve security", "for site security purposes", "improve services, security, and
+site performance", "เพื่อความปลอดภัย": the word is an aim only as the object of the
+marker (or of a short verb after it), not in "our security team" or "data security".
+"""
 
 LAWS: Table = {
     "gdpr": ("EU General Data Protection Regulation", (r"(?<!UK )\bGDPR\b", r"(?<!UK )\bGeneral Data Protection Regulation\b", r"\bRegulation \(EU\) 2016/679")),
