@@ -374,6 +374,9 @@ def _print_corpus_report(report: dict) -> None:
     segmentation = report["segmentation"]
     say("\nsegmentation (clause boundaries)")
     _print_boundaries(segmentation)
+    if "clauses" in segmentation:
+        say("clause-level F1 (exact spans): "
+            + ", ".join(f"{k} {v['f1']:.3f}" for k, v in segmentation["clauses"].items()))
     say("boilerplate clauses (predicted clauses over no gold clause): "
         + ", ".join(f"{k} {v['clauses']}/{v['of_predicted']}" for k, v in segmentation["boilerplate_clauses"].items()))
     say(f"note: {segmentation['note']}")
@@ -410,7 +413,7 @@ def _progress_bar(results: Iterator, total: int) -> Iterator:
 
 def _print_summary(summary: dict, out: Path) -> None:
     say(f"run {summary['run_id']}: {summary['documents']} documents, {summary['clauses']} clauses, "
-        f"{summary['headings']} headings -> {out}")
+        f"{summary['headings']} headings, {summary.get('furniture_blocks', 0)} blocks of page furniture left out -> {out}")
     say("files: " + ", ".join(f"{status} {n}" for status, n in sorted(summary["files"].items()))
         + f" (manifest: {out.with_name(DEFAULT_MANIFEST_NAME)})")
     say("languages: " + ", ".join(f"{lang} {n}" for lang, n in sorted(summary["languages"].items())))

@@ -18,10 +18,15 @@ from dataclasses import dataclass, field
 class Block:
     """One structural unit of a document, in view coordinates.
 
-    ``kind`` is ``"heading"``, ``"item"`` or ``"paragraph"``. ``level`` is the
-    heading rank (0 for a title, 1 for a top section, ...) or the list depth
-    (1 for a top-level item). ``body_start`` is where the text after a list
-    marker or section number begins (``start`` when there is none).
+    ``kind`` is ``"heading"``, ``"item"``, ``"paragraph"``, ``"row"`` (a data
+    row of a table), ``"table_header"`` (its header row) or ``"furniture"``
+    (page furniture: menus, banners, footers, front matter; neither clause nor
+    heading). ``level`` is the heading rank (0 for a title, 1 for a top
+    section, ...), the list depth (1 for a top-level item) or, for table
+    rows and headers, the number of their table in the document.
+    ``body_start`` is where the text after a list marker or section number
+    begins (``start`` when there is none). No clause boundary falls before
+    ``keep_until`` (a run-in title, a table row, an address: -1 for none).
     """
 
     kind: str
@@ -29,6 +34,7 @@ class Block:
     end: int
     level: int = 0
     body_start: int = -1
+    keep_until: int = -1
 
     def __post_init__(self) -> None:
         if self.body_start < 0:
@@ -81,17 +87,24 @@ class Clause:
     section_path: tuple[str, ...]
     lead_in: str | None
     is_item: bool
+    kind: str = "paragraph"  # the kind of its block: paragraph, item or row
 
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading line, kept as context and reported beside the clauses."""
+    """A heading line, kept as context and reported beside the clauses; also what is neither clause nor heading.
+
+    ``kind`` is ``"heading"``, ``"table_header"`` (a table's header row) or
+    ``"furniture"`` (page furniture), so that every visible character of a
+    document is in a clause or in one of these.
+    """
 
     doc_id: str
     start: int
     end: int
     level: int
     lang: str
+    kind: str = "heading"
 
 
 @dataclass(frozen=True)

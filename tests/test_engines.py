@@ -120,7 +120,7 @@ def test_writer_keeps_waiting_rows_in_one_table(tmp_path, monkeypatch) -> None:
     from pipeline.export.tables import TableWriter
 
     monkeypatch.setattr("pipeline.export.tables.DEFAULT_COMPACT_TABLES", 8)
-    one = {"doc_id": "a", "heading_index": 0, "level": 1, "lang": "en", "text_raw": "Privacy", "text_norm": "Privacy", "char_start": 0, "char_end": 7, "run_id": "r"}
+    one = {"doc_id": "a", "heading_index": 0, "kind": "heading", "level": 1, "lang": "en", "text_raw": "Privacy", "text_norm": "Privacy", "char_start": 0, "char_end": 7, "run_id": "r"}
     with TableWriter(tmp_path / "h.parquet", HEADING_SCHEMA) as writer:
         for index in range(50):
             writer.write(pa.Table.from_pylist([{**one, "heading_index": index}], schema=HEADING_SCHEMA))

@@ -53,3 +53,45 @@ def test_entity_maps_to_its_reference() -> None:
 def test_script_and_style_are_not_text() -> None:
     view = extract_html_text(PAGE).view
     assert "not text" not in view and "color" not in view
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param("<html><head><title>Privacy</title><body><p>We keep logs for 90 days.</p>",
+                     ["We keep logs for 90 days."], id="en-no-end-of-head"),
+        pytest.param("<head><meta charset=utf-8><p>บริษัทเก็บข้อมูลไว้ 90 วัน</p>",
+                     ["บริษัทเก็บข้อมูลไว้ 90 วัน"], id="th-head-ended-by-body-content"),
+        pytest.param("<p>We keep logs.</p><object data='x.swf'><p>Your browser cannot show this file.</p><p>We delete them after 90 days.</p>",
+                     ["We keep logs.", "Your browser cannot show this file.", "We delete them after 90 days."], id="en-unclosed-object"),
+        pytest.param("<h1>นโยบาย</h1><svg viewBox='0 0 24 24'><path d='M0 0'><p>บริษัทเก็บข้อมูลของท่าน</p>",
+                     ["นโยบาย", "บริษัทเก็บข้อมูลของท่าน"], id="th-unclosed-svg"),
+        pytest.param("<ul><li>Name<li>E-mail</ul><p>We collect <b>both</b>.<p>We share neither.",
+                     ["Name", "E-mail", "We collect both.", "We share neither."], id="en-omitted-end-tags"),
+    ],
+)
+def test_browsers_tolerance_keeps_the_policy(page: str, expected: list[str]) -> None:
+    assert extract_html_text(page).view.splitlines() == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ('<nav><a href="/">Home</a><a href="/es">Español</a></nav>', ["Home Español"]),
+        ('<div class="lang"><a href="/th">ไทย</a><a href="/en">English</a></div>', ["ไทย English"]),
+        ('<p>See <a href="/a">our policy</a>.</p>', ["See our policy."]),
+    ],
+)
+def test_side_by_side_links_are_separate_words(page: str, expected: list[str]) -> None:
+    assert extract_html_text(page).view.splitlines() == expected
+
+
+def test_lines_keep_their_context() -> None:
+    page = extract_html_text(
+        '<header class="site-header"><a href="/">Acme</a></header><main><p><strong>Purpose:</strong> We use it.</p>'
+        "<table><tr><th>Data</th><th>ระยะเวลา</th></tr><tr><td>Logs</td><td>90 วัน</td></tr></table></main>"
+    )
+    header, paragraph, *cells = page.lines
+    assert [element.tag for element in header.path] == ["header", "a"] and "header" in header.path[0].words
+    assert page.view[paragraph.start:paragraph.lead_bold_end] == "Purpose:"
+    assert [line.cell for line in cells] == [(1, 1, 0, True), (1, 1, 1, True), (1, 2, 0, False), (1, 2, 1, False)]

@@ -9,6 +9,7 @@ from pipeline.cli import EXIT_OK, app
 from pipeline.config import DEFAULT_MODEL_DIR
 from pipeline.evaluation.active_learning import least_certain, uncertainty_margins
 from pipeline.datasets.labeled import LABELED_COLUMNS, read_labeled_file
+from pipeline.classify.features import ORDER_COLUMNS, document_order
 from pipeline.classify.persistence import load_model
 
 runner = CliRunner()
@@ -18,10 +19,21 @@ def test_least_certain_orders_by_margin(seed_run) -> None:
     model, _ = load_model(DEFAULT_MODEL_DIR)
     margins = uncertainty_margins(seed_run.clauses, model)
     exported = least_certain(seed_run.clauses, model, rows=5)
-    assert list(exported.columns) == list(LABELED_COLUMNS)
+    assert list(exported.columns) == [*LABELED_COLUMNS, *ORDER_COLUMNS]
     assert len(exported) == 5
     chosen = seed_run.clauses.set_index("text_norm").loc[exported["text"]]
     assert uncertainty_margins(chosen.reset_index(), model).max() <= sorted(margins)[len(margins) // 2]
+
+
+def test_exported_rows_carry_their_neighbours_and_position(seed_run) -> None:
+    model, _ = load_model(DEFAULT_MODEL_DIR)
+    exported = least_certain(seed_run.clauses, model, rows=10)
+    for row in exported.itertuples(index=False):
+        document = seed_run.clauses[seed_run.clauses["doc_id"] == row.source.removeprefix("label-export:")]
+        texts = list(document["text_norm"])
+        order = document_order(texts)
+        at = texts.index(row.text)
+        assert (row.prev_text, row.next_text, row.position) == (order["prev_text"][at], order["next_text"][at], order["position"][at])
 
 
 def test_export_label_retrain_changes_predictions(seed_run, tmp_path) -> None:

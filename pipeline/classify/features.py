@@ -28,6 +28,8 @@ CONTEXT_CONCEPT_PREFIX = "context_"
 
 #: Words of the Latin (and any non-Thai) script: letters with an inner apostrophe, or digits.
 _WORD_RE = re.compile(r"[\u0e00-\u0e7f]+|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+#: Joins the clauses before and after a clause in its ``neighbours`` input (clause texts hold no line breaks).
+NEIGHBOUR_SEPARATOR = "\n"
 #: Distinct texts whose tokens are remembered: contexts (headings, lead-ins) repeat across clauses.
 DEFAULT_TOKEN_CACHE = 4096
 
@@ -41,6 +43,9 @@ def word_tokens(text: str) -> tuple[str, ...]:
     """
     from pythainlp.tokenize import word_tokenize
 
+    if NEIGHBOUR_SEPARATOR in text:
+        # The neighbours of a clause are other clauses, whose tokens are remembered already.
+        return tuple(token for part in text.split(NEIGHBOUR_SEPARATOR) for token in word_tokens(part))
     tokens: list[str] = []
     for token in _WORD_RE.findall(text.lower()):
         if "\u0e00" <= token[0] <= "\u0e7f":
@@ -123,7 +128,7 @@ def clause_inputs(frame: pd.DataFrame) -> pd.DataFrame:
     """Model inputs for the clauses of one policy, in order (``text_norm``, ``section_path``, ``lead_in``)."""
     texts = list(frame["text_norm"])
     order = document_order(texts)
-    neighbours = [f"{before} {after}".strip() for before, after in zip(order["prev_text"], order["next_text"])]
+    neighbours = [NEIGHBOUR_SEPARATOR.join(part for part in (before, after) if part) for before, after in zip(order["prev_text"], order["next_text"])]
     return model_inputs(texts, frame["section_path"], frame["lead_in"], neighbours, order["position"])
 
 
@@ -142,7 +147,7 @@ def labeled_inputs(frame: pd.DataFrame) -> pd.DataFrame:
     neighbours = positions = None
     if all(column in frame.columns for column in ORDER_COLUMNS):
         neighbours = [
-            " ".join(normalize_text(strip_list_marker(text), detect_language(text)) for text in (before, after) if isinstance(text, str) and text)
+            NEIGHBOUR_SEPARATOR.join(normalize_text(strip_list_marker(text), detect_language(text)) for text in (before, after) if isinstance(text, str) and text)
             for before, after in zip(frame["prev_text"], frame["next_text"])
         ]
         positions = [position if isinstance(position, str) and position else NO_POSITION for position in frame["position"]]

@@ -11,6 +11,7 @@ from ..export.atomic import atomic_write
 from ..export.tables import read_table, score_column
 from ..datasets.labeled import LABELED_COLUMNS, SECTION_SEPARATOR
 from ..classify.estimator import ClauseClassifier
+from ..classify.features import ORDER_COLUMNS, document_order
 
 DEFAULT_EXPORT_ROWS = 50
 
@@ -29,8 +30,11 @@ def uncertainty_margins(clauses: pd.DataFrame, model: ClauseClassifier) -> np.nd
 def least_certain(clauses: pd.DataFrame, model: ClauseClassifier, rows: int = DEFAULT_EXPORT_ROWS) -> pd.DataFrame:
     """The ``rows`` least certain clauses as labeled-corpus rows, predicted labels pre-filled.
 
-    Identical texts are exported once.
+    Identical texts are exported once. Each row carries the clauses before and
+    after it and its position in its policy (:data:`ORDER_COLUMNS`), so that a
+    model retrained on the correction sees the inputs it sees at run time.
     """
+    clauses = clauses.join(_order_columns(clauses))
     order = np.argsort(uncertainty_margins(clauses, model), kind="stable")
     chosen = clauses.iloc[order].drop_duplicates("text_norm").head(rows)
     return pd.DataFrame(
@@ -41,9 +45,18 @@ def least_certain(clauses: pd.DataFrame, model: ClauseClassifier, rows: int = DE
             "section_path": [SECTION_SEPARATOR.join(path) for path in chosen["section_path"]],
             "lead_in": chosen["lead_in"].fillna("").to_numpy(),
             "source": [f"label-export:{doc_id}" for doc_id in chosen["doc_id"]],
+            **{column: chosen[column].to_numpy() for column in ORDER_COLUMNS},
         },
-        columns=list(LABELED_COLUMNS),
+        columns=[*LABELED_COLUMNS, *ORDER_COLUMNS],
     )
+
+
+def _order_columns(clauses: pd.DataFrame) -> pd.DataFrame:
+    """:data:`ORDER_COLUMNS` of every clause, from the clauses of its document in table order."""
+    parts = []
+    for _, document in clauses.groupby("doc_id", sort=False):
+        parts.append(pd.DataFrame(document_order(list(document["text_norm"])), index=document.index))
+    return pd.concat(parts) if parts else pd.DataFrame(columns=list(ORDER_COLUMNS), index=clauses.index)
 
 
 def export_for_labeling(table: str | Path, out: str | Path, model: ClauseClassifier, rows: int = DEFAULT_EXPORT_ROWS) -> pd.DataFrame:

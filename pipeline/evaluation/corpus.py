@@ -72,10 +72,16 @@ def evaluate_corpus(
 
 
 def score_corpus_segmentation(documents: list[CorpusDocument]) -> dict[str, object]:
-    """Boundary scores of the pipeline and of the raw references, and boilerplate clauses, by language and format."""
+    """Boundary scores of the pipeline and of the raw references, clause-level scores, and boilerplate clauses, by language and format.
+
+    Clause level: a predicted clause counts only when its span is exactly a
+    gold clause's (start and end), so one wrong boundary costs a whole clause
+    on each side.
+    """
     pipeline_score, baseline_score = BoundaryScore(), BoundaryScore()
     boilerplate: Counter = Counter()
     predicted_total: Counter = Counter()
+    clause_counts: dict[str, list[int]] = {}
     per_document = {}
     for doc in documents:
         gold = [(unit.start, unit.end) for unit in doc.clauses]
@@ -88,13 +94,24 @@ def score_corpus_segmentation(documents: list[CorpusDocument]) -> dict[str, obje
             pipeline_score.add(_keyed(predicted, key), _keyed(gold, key))
             baseline_score.add(_keyed(baseline, key), _keyed(gold, key))
         stray = sum(not _overlaps(span, gold) for span in predicted)
+        exact = len(set(predicted) & set(gold))
         for key in (*keys, "all"):
             boilerplate[key] += stray
             predicted_total[key] += len(predicted)
-        per_document[doc.doc_id] = {**document_score.summary()["all"], "boilerplate_clauses": stray}
+            counts = clause_counts.setdefault(key, [0, 0, 0])
+            counts[0] += exact
+            counts[1] += len(set(predicted)) - exact
+            counts[2] += len(set(gold)) - exact
+        per_document[doc.doc_id] = {
+            **document_score.summary()["all"],
+            "clause_f1": precision_recall_f1(exact, len(set(predicted)) - exact, len(set(gold)) - exact)["f1"],
+            "boilerplate_clauses": stray,
+        }
     pipeline_summary, baseline_summary = pipeline_score.summary(), baseline_score.summary()
     return {
         "pipeline": pipeline_summary,
+        "clauses": {key: {**precision_recall_f1(*counts), "gold": counts[0] + counts[2], "predicted": counts[0] + counts[1]}
+                    for key, counts in sorted(clause_counts.items())},
         "baseline": baseline_summary,
         "boilerplate_clauses": {key: {"clauses": boilerplate[key], "of_predicted": predicted_total[key]} for key in sorted(boilerplate)},
         "documents": per_document,

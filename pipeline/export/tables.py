@@ -82,10 +82,14 @@ CLAUSE_SCHEMA = pa.schema(
 """One row per clause. ``note`` says why a clause was not classified (a language the model was not trained on;
 its labels are then empty and its scores NaN), and is null otherwise."""
 
+#: Kinds of the rows of the heading table: headings, the header rows of tables, and page furniture.
+HEADING_KINDS = ("heading", "table_header", "furniture")
+
 HEADING_SCHEMA = pa.schema(
     [
         pa.field("doc_id", pa.string(), nullable=False),
         pa.field("heading_index", pa.int32(), nullable=False),
+        pa.field("kind", pa.string(), nullable=False),
         pa.field("level", pa.int32(), nullable=False),
         pa.field("lang", pa.string(), nullable=False),
         pa.field("text_raw", pa.string(), nullable=False),
@@ -106,6 +110,7 @@ DOCUMENT_SCHEMA = pa.schema(
         pa.field("clauses", pa.int32(), nullable=False),
         pa.field("categories", _CODES, nullable=False),
         pa.field("category_counts", pa.map_(pa.string(), pa.int32()), nullable=False),
+        pa.field("furniture_blocks", pa.int32(), nullable=False),
         *ATTRIBUTE_FIELDS,
         pa.field("pipeline_version", pa.string(), nullable=False),
         pa.field("model_version", pa.string(), nullable=False),

@@ -18,12 +18,14 @@ from .encoding import DecodeError, decode_text
 from .extracted import missing_extra
 from .filetype import EXTRACTED_FORMATS, FORMAT_EXTRAS, SUFFIX_FORMATS, binary_format, content_format, suffix_format
 from .html_text import extract_html_text
+from .main_content import html_block_hints
+from .markdown import markdown_hints
 from ..records import Document
-from .separators import split_at_separators
 from .structure import detect_blocks
 from ..text.chars import is_blank
 
 HTML_SUFFIXES = (".html", ".htm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 #: Kinds of :class:`IngestError`, as they appear in the run manifest's ``error`` column.
@@ -185,7 +187,10 @@ def parse_document(data: bytes, source_path: str, doc_id: str, is_html: bool | N
     """Build a :class:`Document` from the raw bytes of a policy (``sha256``: their hash, when the caller has it).
 
     ``format`` (or ``is_html=True``) says how to read the bytes; by default
-    :func:`file_format` decides from the content and the file name.
+    :func:`file_format` decides from the content and the file name. HTML
+    pages are read for their main content (:mod:`pipeline.ingest.main_content`);
+    text files for Markdown marks (front matter, tables, rules ...) whatever
+    their suffix.
     """
     if not data.strip():
         raise IngestError(source_path, "empty", "file is empty" if not data else "file holds only whitespace")
@@ -214,16 +219,18 @@ def parse_document(data: bytes, source_path: str, doc_id: str, is_html: bool | N
         encoding_method=decoded.method,
         notes=list(decoded.notes),
     )
-    hints = None
     if html:
         extracted = extract_html_text(text)
-        extracted, separators = split_at_separators(extracted)
-        if separators:
-            document.notes.append(f"{separators} segment separator{'s' * (separators != 1)} (|||) read as segment breaks")
-        document.view, document.view_to_text, hints = extracted.view, extracted.view_to_text, extracted.hints
+        if extracted.separators:
+            document.notes.append(f"{extracted.separators} segment separator{'s' * (extracted.separators != 1)} (|||) read as segment breaks")
+        document.view, document.view_to_text = extracted.view, extracted.view_to_text
     if all(is_blank(ch) for ch in document.view):
         raise IngestError(source_path, "empty", "no text after decoding" + (" and removing markup" if html else ""))
-    document.blocks = detect_blocks(document.view, hints)
+    if html:
+        hints, run_in = html_block_hints(extracted)
+        document.blocks = detect_blocks(document.view, hints, run_in, wrapped=False)
+    else:
+        document.blocks = detect_blocks(document.view, markdown_hints(document.view), wrapped=True)
     return document
 
 

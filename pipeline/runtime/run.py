@@ -66,6 +66,7 @@ class RunResult:
     failures: list[Failure] = field(default_factory=list)
     documents: int = 0
     heading_count: int = 0
+    furniture_count: int = 0
     counts: dict[str, Counter] = field(
         default_factory=lambda: {"status": Counter(), "languages": Counter(), "labels": Counter(), "unclassified": Counter()}
     )
@@ -99,6 +100,7 @@ class RunResult:
             "files": dict(self.counts["status"]),
             "clauses": sum(self.counts["languages"].values()),
             "headings": self.heading_count,
+            "furniture_blocks": self.furniture_count,
             "languages": dict(self.counts["languages"]),
             "unclassified": dict(self.counts["unclassified"]),
             "labels": dict(self.counts["labels"].most_common()),
@@ -113,7 +115,9 @@ class RunResult:
             self.failures.append(Failure(record["source_path"], record["error"], record["message"]))
             return
         self.documents += 1
-        self.heading_count += result.headings.num_rows
+        kinds = _value_counts(result.headings.column("kind")) if result.headings.num_rows else {}
+        self.heading_count += kinds.get("heading", 0)
+        self.furniture_count += kinds.get("furniture", 0)
         languages = _value_counts(result.clauses.column("lang"))
         self.counts["languages"].update(languages)
         self.counts["unclassified"].update({lang: n for lang, n in languages.items() if lang not in CLASSIFIED_LANGUAGES})

@@ -31,7 +31,7 @@ from ..ingest.files import IngestError, parse_document, printable_path, read_byt
 from ..classify.estimator import ClauseClassifier
 from ..classify.persistence import load_model
 from ..text.language import latin_languages
-from ..text.normalize import normalize_text
+from ..text.normalize import heading_text, normalize_text, table_row_text
 from ..records import Document
 from ..segment.clauses import segment_clauses
 from ..export.documents import summarize_documents
@@ -107,7 +107,7 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
     started = time.perf_counter()
     record = {"doc_id": task.doc_id, "source_path": printable_path(task.path), "sha256": None, "size_bytes": None, "error": None, "message": None,
               "format": None, "encoding": None, "encoding_method": None, "text_source": None, "notes": None}
-    clauses = headings = clause_frame = None
+    clauses = headings = clause_frame = heading_frame = None
     key = None
     try:
         data = read_bytes(task.path, settings.max_bytes)
@@ -127,7 +127,13 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
             if cache is not None:
                 cache.put(key, clauses, headings, {name: record[name] for name in INGEST_DETAILS})
             record["status"] = "ok"
-        summary = to_table(summarize_documents(clause_frame if clause_frame is not None else clauses.to_pandas()), DOCUMENT_SCHEMA)
+        summary = to_table(
+            summarize_documents(
+                clause_frame if clause_frame is not None else clauses.to_pandas(),
+                heading_frame if heading_frame is not None else headings.to_pandas(),
+            ),
+            DOCUMENT_SCHEMA,
+        )
     except IngestError as error:
         record.update(status=error.status, error=error.kind, message=error.message)
     except Exception as error:  # one broken file never stops the batch
@@ -237,7 +243,8 @@ def document_rows(document: Document) -> tuple[list[dict], list[dict]]:
     seen: Counter = Counter()
     for clause in clauses:
         char_start, char_end = document.to_text_span(clause.start, clause.end)
-        text_norm = normalize_text(document.view[clause.body_start:clause.end], clause.lang)
+        body = document.view[clause.body_start:clause.end]
+        text_norm = table_row_text(body, clause.lang) if clause.kind == "row" else normalize_text(body, clause.lang)
         digest = hashlib.blake2b(text_norm.encode("utf-8"), digest_size=5).hexdigest()
         seen[digest] += 1
         rows.append(
@@ -259,14 +266,22 @@ def document_rows(document: Document) -> tuple[list[dict], list[dict]]:
     heading_rows = []
     for index, heading in enumerate(headings):
         char_start, char_end = document.to_text_span(heading.start, heading.end)
+        text = document.view[heading.start:heading.end]
+        if heading.kind == "heading":
+            text_norm = normalize_text(heading_text(text), heading.lang)
+        elif heading.kind == "table_header":
+            text_norm = table_row_text(text, heading.lang, " | ")
+        else:
+            text_norm = normalize_text(text, heading.lang)
         heading_rows.append(
             {
                 "doc_id": document.doc_id,
                 "heading_index": index,
+                "kind": heading.kind,
                 "level": heading.level,
                 "lang": heading.lang,
                 "text_raw": document.text[char_start:char_end],
-                "text_norm": normalize_text(document.view[heading.start:heading.end], heading.lang),
+                "text_norm": text_norm,
                 "char_start": char_start,
                 "char_end": char_end,
             }

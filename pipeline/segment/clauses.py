@@ -4,7 +4,9 @@ Headings become context (the ``section_path`` of the clauses under them);
 each paragraph and list item is split into clauses by the segmenter of its
 language, looked up by name in :data:`SEGMENTERS`. The clauses of a block
 partition it: every visible character of the block lands in exactly one
-clause, list markers included.
+clause, list markers included. A table row is one clause whose ``lead_in`` is
+its table's header; furniture and table headers are neither clauses nor
+context, and are returned beside the headings (``Heading.kind``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,10 @@ from collections.abc import Callable
 from ..text.language import ENGLISH, THAI, UNDETERMINED, detect_language
 from ..records import Block, Clause, Document, Heading
 from ..text.chars import trim_span
+from ..text.normalize import heading_text, snap_cuts, table_row_text
+
+#: Block kinds that are neither clauses nor headings (recorded beside the headings).
+RECORDED_KINDS = ("furniture", "table_header")
 
 Cutter = Callable[[list[str]], list[list[int]]]
 
@@ -59,14 +65,23 @@ def segment_clauses(document: Document) -> tuple[list[Clause], list[Heading]]:
     headings: list[Heading] = []
     stack: list[tuple[int, str]] = []
     last_clause_text: dict[int, str] = {}
+    table_headers: dict[int, str] = {}
     for position, block in enumerate(document.blocks):
         if block.kind == "heading":
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
-            stack.append((block.level, view[block.body_start:block.end].strip()))
+            stack.append((block.level, heading_text(view[block.body_start:block.end])))
             headings.append(Heading(document.doc_id, block.start, block.end, block.level, block_langs[position]))
             continue
-        lead_in = _lead_in(document.blocks, position, last_clause_text) if block.kind == "item" else None
+        if block.kind in RECORDED_KINDS:
+            if block.kind == "table_header":
+                table_headers[block.level] = table_row_text(view[block.start:block.end], block_langs[position], " | ")
+            headings.append(Heading(document.doc_id, block.start, block.end, block.level, block_langs[position], block.kind))
+            continue
+        if block.kind == "row":
+            lead_in = table_headers.get(block.level)
+        else:
+            lead_in = _lead_in(document.blocks, position, last_clause_text) if block.kind == "item" else None
         bounds = [block.start, *cuts[position], block.end]
         for start, end in zip(bounds, bounds[1:]):
             start, end = trim_span(view, start, end)
@@ -85,6 +100,7 @@ def segment_clauses(document: Document) -> tuple[list[Clause], list[Heading]]:
                     section_path=tuple(text for _, text in stack),
                     lead_in=lead_in,
                     is_item=block.kind == "item",
+                    kind=block.kind,
                 )
             )
             last_clause_text[position] = view[body_start:end]
@@ -95,12 +111,13 @@ def _cut_blocks(view: str, blocks: list[Block], langs: list[str]) -> list[list[i
     """Clause starts inside each block, in view offsets, one batch per language."""
     cuts: list[list[int]] = [[] for _ in blocks]
     for lang in sorted(set(langs)):
-        positions = [i for i, b in enumerate(blocks) if b.kind != "heading" and langs[i] == lang]
+        positions = [i for i, b in enumerate(blocks) if b.kind in ("paragraph", "item") and b.keep_until < b.end and langs[i] == lang]
         if not positions:
             continue
         texts = [view[blocks[i].body_start:blocks[i].end] for i in positions]
         for i, relative in zip(positions, get_segmenter(lang)(texts)):
-            cuts[i] = [blocks[i].body_start + cut for cut in relative]
+            # No boundary inside a run-in title ("**Purpose:** We use ..."): it belongs to its sentence.
+            cuts[i] = snap_cuts(view, [blocks[i].body_start + cut for cut in relative if blocks[i].body_start + cut > blocks[i].keep_until], blocks[i].end)
     return cuts
 
 
