@@ -251,6 +251,29 @@ def test_purposes_are_stated_aims(text, lang, context, purposes) -> None:
         ("คุณสามารถเปิดคำสั่ง “อย่าติดตาม” ในเบราว์เซอร์ได้", "th", "", ["objection"]),
         ("You can opt out here.", "en", "Right to Opt Out of Sale", ["opt_out_sale"]),
         ("There is no need to opt out.", "en", "", []),
+        # A denial inside a wide match, and a right named in a list of requests or verbs.
+        ("After you give your consent, it will not be possible to withdraw your consent.", "en", "", []),
+        ("To make an access or deletion request, write to us.", "en", "", ["access", "erasure"]),
+        ("Access, correct, delete, export.", "en", "Your rights", ["access", "rectification", "erasure", "portability"]),
+        ("ขอเข้าถึง แก้ไข ลบ ส่งออก", "th", "สิทธิของคุณ", ["access", "rectification", "erasure", "portability"]),
+        ("Have personal data we hold about you deleted.", "en", "Your rights", ["erasure"]),
+        ("Files we keep will have what you sent to the team deleted after 14 days.", "en", "", []),
+        # Deleting one's account or records, as the user does it.
+        ("When you choose to delete your account, all of your data is removed.", "en", "", ["erasure"]),
+        ("Once you have initiated the deletion, your data is removed from our servers.", "en", "Data Deletion", ["erasure"]),
+        ("เมื่อคุณเลือกที่จะลบบัญชี ข้อมูลทั้งหมดจะถูกลบออกจากระบบ", "th", "", ["erasure"]),
+        ("เมื่อเริ่มต้นการลบ ข้อมูลของคุณจะถูกลบภายในเวลาที่เหมาะสม", "th", "", ["erasure"]),
+        ("You can request and download an archive of your posts.", "en", "", ["access", "portability"]),
+        ("You can restrict or object to how we use your data.", "en", "", ["restriction", "objection"]),
+        ("You may refer the rejected appeal to the state attorney general.", "en", "", ["complaint"]),
+        ("Withdraw consent for marketing emails", "en", "Your rights", ["withdraw_consent", "opt_out_marketing"]),
+        # Switching a processing off objects to it; a feature, cookies or a consent withdrawn that way do not.
+        ("You can turn off usage data sharing in Settings.", "en", "", ["objection"]),
+        ("คุณสามารถปิดใช้งานการแชร์ข้อมูลการวินิจฉัยได้ในการตั้งค่า", "th", "", ["objection"]),
+        ("You can switch off the reminders feature at any time.", "en", "", []),
+        ("You can disable non-essential cookies in your browser.", "en", "", []),
+        ("You can withdraw your consent to sharing by disabling the sharing feature.", "en", "", ["withdraw_consent"]),
+        ("ปิดการแชร์ข้อมูลตำแหน่งในแอปไม่ได้", "th", "", []),
     ],
 )
 def test_rights_the_user_can_exercise(text, lang, context, rights) -> None:

@@ -156,7 +156,17 @@ def without_links(text: str) -> str:
 
 # A right the clause takes away is not granted: "you can no longer withdraw your consent".
 _RIGHT_DENIED = re.compile(r"(?:\b(?:no longer|no need|cannot|can't|not (?:be )?(?:possible|able))\b[^.;]*|ไม่(?:สามารถ|จำเป็นต้อง)\S{0,20})$", re.IGNORECASE)
+# A wide match can hold the denial itself: "consent, it will not be possible to withdraw" is no right to withdraw.
+_DENIAL_INSIDE = re.compile(r"\b(?:no longer|cannot|can't|not (?:be )?(?:possible|able))\b|ไม่สามารถ", re.IGNORECASE)
 _BARE_OPT_OUT = re.compile(r"\bopt(?:s|ed|ing)?[- ]?outs?\b(?! requests?)|เลือกที่จะไม่(?:ใช้|ให้|รับ|เข้าร่วม)", re.IGNORECASE)
+# "turn off “Send Usage Data” in your Settings", "this service can be disabled", "คุณสามารถปิดใช้งานการแชร์ข้อมูล...": the user switches a processing off.
+_SWITCHED_OFF = re.compile(
+    r"(?<!\bwe )\b(?:disabl(?:e|ed|ing)|turn(?:ed|ing)? off|switch(?:ed|ing)? off)\b|ปิดใช้งานการ(?:แชร์|ส่ง|รวบรวม|เก็บ)|ปิด\s?[“\"]?(?:การ)?(?:ส่ง|แชร์)ข้อมูล",
+    re.IGNORECASE,
+)
+# ... a processing of data, not a feature of the app or the phone ("switch off the contact journal", "disable the exposure notification system").
+_PROCESSING_SWITCHED = re.compile(r"\b(?:send|sharing|collect|track|analytic|measur|telemetry|diagnos|usage|report|ping|checks?\b)|แชร์|ส่งข้อมูล|รวบรวม|การใช้งาน", re.IGNORECASE)
+_COOKIES = re.compile(r"\bcookies?\b|คุกกี้", re.IGNORECASE)
 _OPT_OUTS = {"objection", "opt_out_sale", "opt_out_marketing"}
 
 
@@ -169,12 +179,15 @@ def extract_rights(text: str, context: str = "") -> list[str]:
     (['withdraw_consent'], [])
     """
     codes = [code for code in codes_in(text, RIGHTS) if any(not _RIGHT_DENIED.search(text, max(0, match.start() - 40), match.start())
+                                                            and not _DENIAL_INSIDE.search(match.group(0))
                                                             for match in compiled(RIGHTS[code][1]).finditer(text))]
     bare = _BARE_OPT_OUT.search(text)
     if bare and not _OPT_OUTS & set(codes) and not _RIGHT_DENIED.search(text, max(0, bare.start() - 40), bare.start()):
         # an opt-out with no object takes the one its heading names, else it objects to a processing (decision 4)
         inherited = [code for code in codes_in(context, RIGHTS) if code in _OPT_OUTS]
         codes = [code for code in RIGHTS if code in {*codes, *(inherited or ["objection"])}]
+    if not codes and _SWITCHED_OFF.search(text) and _PROCESSING_SWITCHED.search(f"{text} {context}") and not _COOKIES.search(text):
+        codes = ["objection"]  # switching a processing off objects to it (decision 4), where no right is named; cookies refused are no right
     return codes if codes and mentions(f"{text} {context}", USER_AGENCY) else []
 
 

@@ -21,11 +21,11 @@ RIGHTS: Table = {
     "access": (
         "see the data held, or get a copy of it",
         (r"(?<!limit )(?<!restrict )\baccess(?:ing)? (?:to )?(?:the |your |any |all )?(?:personal |such )?(?:data|information|records)",
-         r"\baccess(?:(?:,| and| or|, or|, and) (?:correct|edit|update|delete|download|export|rectify)\w*){1,3}\b", r"\baccess(?=(?:,? (?:or |and )?[\w-]+){0,4} requests?\b)",
+         r"\baccess(?:ing)?(?:(?:,| and| or|, or|, and) (?:correct|edit|update|delete|download|export|rectify)\w*){1,3}\b", r"\b(?:see|view|review) what (?:personal )?(?:data|information)\b", r"\baccess(?=(?:,? (?:or |and )?[\w-]+){0,4} requests?\b)",
          r"\b(?:request|obtain|receive) (?:\w+ ){0,2}(?:details|information) (?:on|about) (?:the )?(?:specific|categories|personal)\b",
          r"\bright (?:of|to) access\b", r"\b(?:obtain|request|receive|get|download) (?:a |an electronic )?cop(?:y|ies)\b",
          r"\bconfirm(?:ation)? (?:of )?whether\b", r"\bright to know\b", r"\bknow (?:what|which) (?:personal )?(?:data|information)",
-         r"\bsubject access\b", r"\baccess request", r"\brequest access\b", r"\b(?:review|inspect|see|view)(?:,? (?:and |or )?\w+)? (?:all (?:of )?)?(?:your|their|the)(?: own| child's| student's)? (?:\w+ ){0,2}(?:information|data|records|details|profile|account)\b",
+         r"\bsubject access\b", r"\baccess request", r"\b(?:request|download|obtain)(?: and download)? (?:an? )?archive of\b", r"\brequest access\b", r"\b(?:review|inspect|see|view)(?:,? (?:and |or )?\w+)? (?:all (?:of )?)?(?:your|their|the)(?: own| child's| student's)? (?:\w+ ){0,2}(?:information|data|records|details|profile|account)\b",
          r"\bdisclose (?:to you )?the categories\b", r"\bspecific pieces\b",
          "ขอเข้าถึง", "สิทธิ(?:ใน(?:การ)?)?(?:ขอ)?เข้าถึง", "ขอรับสำเนา", "ขอสำเนา", "ขอดูข้อมูล", "ดาวน์โหลดสำเนา", "ตรวจสอบ(?:(?:หรือ|และ)\\S{1,8})?ข้อมูล"),
     ),
@@ -40,29 +40,34 @@ RIGHTS: Table = {
     "erasure": (
         "have data deleted",
         (r"\beras(?:e|ed|ure|ing)\b", r"\b(?:to |can |may |or |and )delete (?:it|them|their|your|the (?:data|information))\b", r"\bask(?: us)? to delete\b", r"\bright to be forgotten\b", r"\bright to delet", r"\b(?:request|ask)(?: us)? (?:to |that we |the )?delet",
-         r"\bdelet(?:e|ion of) (?:your|their) (?:personal|account|data|information)", r"\bdeletion request",
+         r"(?<!\bwe )\bdelet(?:e|ing|ion of) (?:your |their |the )?(?:personal|account|data|information|records?|profile)\b", r"\bdeletion(?=(?:,? (?:or |and )?[\w-]+){0,4} requests?\b)",
+         r"\bhave (?:your |their |any |all |the )?(?:personal )?(?:data|information)(?: [\w'’]+){0,5}? (?:deleted|erased)\b", r"\brequest (?:its|their|the) (?:deletion|erasure)\b", r"\b(?:you|users?) (?:\w+ )?delete (?:an? |the |your )?(?:it|them|posts?|content|comments?|messages?|photos?|files?)\b",
+         r"\b(?:initiat\w+|start\w*|request\w*) (?:the |an? |your )?(?:account )?deletion\b", r"\bdeletion is (?:initiated|started|requested)\b", r"\baccount deletion (?:process|feature|tool|option|page|request)",
+         r"\b(?:access|correct|rectify|update|edit)(?:ing)?(?:,| or| and|, or|, and) (?:\w+(?:,| or| and|, or|, and) )?(?:delet|eras|remov)(?:e|ing)\b",
          r"\bhave (?:your |their )?(?:personal )?(?:data|information) deleted\b",
          r"\b(?:you|users?|customers?|members?) (?:can|may|could|are able to|have the option to|want to|wish to)(?: [\w'’]+){0,6}? (?:delete|erase|remove)\b(?! (?:\w+ )?cookies?\b)", r"\bdelete (?:it|them|these|this) yourself\b", r"\bplease delete\b",
          r"\b(?:can|may|could|able to) (?:\w+ ){0,2}(?:close|delete|deactivate) (?:your |their )?accounts?\b",
          r"\bremov(?:e|al of),? (?:\w+ ){0,3}?(?:content|information|data|posts?)\b", r"\bclear(?:ing)? (?:your )?(?:browser |app )?(?:data|history|cache|storage)\b",
-         "ขอให้ลบ", "ลบหรือทำลาย", "ล้างข้อมูล", "ลบบัญชี", "ลบข้อมูล", "สิทธิในการลบ", "สิทธิลบ", "ขอลบ", "ให้ลบข้อมูล", "ทำให้ข้อมูล(?:ส่วนบุคคล)?(?:ของท่าน)?เป็นข้อมูลที่ไม่สามารถระบุ"),
+         "ขอให้ลบ", "ลบหรือทำลาย", "(?:เข้าถึง|แก้ไข)\\s?ลบ", "เริ่ม(?:ต้น)?การลบ", "ขั้นตอนการลบ", "(?<!เรา)สามารถลบ(?:ออก)?ได้", "ล้างข้อมูล", "ลบบัญชี", "ลบข้อมูล", "สิทธิในการลบ", "สิทธิลบ", "ขอลบ", "ให้ลบข้อมูล", "ทำให้ข้อมูล(?:ส่วนบุคคล)?(?:ของท่าน)?เป็นข้อมูลที่ไม่สามารถระบุ"),
     ),
     "restriction": (
         "restrict or suspend processing",
         (r"\brestrict(?:ion)? (?:of |on |the |our |how we )?(?:the )?(?:processing|use)", r"\brestrict(?:ion)?\b.{0,40}\bprocessing\b",
-         r"\bright to restrict", r"\blimit (?:the )?(?:use|processing) of (?:your )?(?:sensitive )?(?:personal )?", r"\blimit (?:our |the )?(?:use|processing)\b",
+         r"\bright to restrict", r"\brestrict(?: or \w+(?: to)?)? how we (?:use|process)\b", r"\blimit (?:the )?(?:use|processing) of (?:your )?(?:sensitive )?(?:personal )?", r"\blimit (?:our |the )?(?:use|processing)\b",
          "ระงับการใช้", "ระงับการประมวลผล", "จำกัดการใช้", "จำกัดการประมวลผล"),
     ),
     "portability": (
         "receive data in a machine-readable format or have it sent to another controller",
         (r"\bportab", r"\bmachine[- ]readable\b", r"\b(?:CSV|JSON|XML)\b", r"\bstructured, commonly used\b", r"\b(?:transmit|transfer|port) (?:it|them|your (?:personal )?(?:data|information)) (?:directly )?to another",
-         r"\bexport (?:a copy of )?your (?:personal )?(?:data|information|content)", r"\bexport (?:features?|functions?|tools?)\b", r"\bexport(?:ing)? (?:a |your |the )?(?:\w+ )?(?:data|content|certificates?|files?|history)\b",
-         "โอนย้ายข้อมูล", "อ่านหรือใช้งานโดยทั่วไปได้ด้วยเครื่องมือ", "ใช้งานได้โดยทั่วไป", "ส่งหรือโอนข้อมูล\\S{0,40}ไปยัง", "สิทธิ(?:ใน(?:การ)?)?ขอรับข้อมูล", "(?<!คำ)ขอให้ส่งข้อมูล"),
+         r"\bexport (?:a copy of )?your (?:personal )?(?:data|information|content)", r"\bexport (?:features?|functions?|tools?)\b", r"\bdownload (?:an? )?archive\b", r"\bexport(?:ing)? (?:a |your |the )?(?:\w+ )?(?:data|content|certificates?|files?|history)\b",
+         r"\b(?:delete|erase|correct|access)(?:,| or| and|, or|, and) export\b", "ลบ\\s?ส่งออก", "โอนย้ายข้อมูล", "อ่านหรือใช้งานโดยทั่วไปได้ด้วยเครื่องมือ", "ใช้งานได้โดยทั่วไป", "ส่งหรือโอนข้อมูล\\S{0,40}ไปยัง", "สิทธิ(?:ใน(?:การ)?)?ขอรับข้อมูล", "(?<!คำ)ขอให้ส่งข้อมูล"),
     ),
     "objection": (
         "object to processing",
         (r"\bobject(?:ion)?\b(?! of)", r"\bright to oppose\b", "คัดค้าน(?!คำขอ|คำสั่ง)",
          r"\bprevent (?:\w+ ){0,2}(?:data )?collection\b", r"\bcontrol (?:\w+ )?(?:ads|advertising)\b", r"\b(?:turn on|enable|set) (?:\w+ ){0,2}do not track\b",
+                  r"\b(?:manag|updat|adjust|chang|control)(?:e|es|ing) (?:your |the )?(?:[\w-]+ ){0,3}(?:data collection|(?:data|diagnostic|usage|telemetry) sharing)\b",
+         "จัดการการ(?:แชร์|ส่ง|รวบรวม)",
          "(?:มิ|ไม่)ให้มีการรวบรวม", "ควบคุมโฆษณา", "เปิด[^.]{0,15}อย่าติดตาม"),
     ),
     "withdraw_consent": (
@@ -73,7 +78,7 @@ RIGHTS: Table = {
     "complaint": (
         "lodge a complaint with a regulator",
         (r"\b(?:lodge|file|make|submit|bring) (?:a )?complaint (?:with|to) (?:a |the |your |our )?(?:\w+ ){0,3}(?:authorit|regulator|commission|ombudsman|PDPC|ICO\b|attorney|DPA\b)",
-         r"\bcomplain\w*\b.{0,60}\b(?:authorit|regulator|commission|ombudsman|PDPC|ICO\b|attorney general|DPA\b)", r"\bright to (?:lodge a )?complain", r"\b(?:contact|refer \w+ (?:\w+ )?to) (?:your |the |a )?(?:local |competent |state )?(?:supervisory authorit|data protection authorit|attorney general)",
+         r"\bcomplain\w*\b.{0,60}\b(?:authorit|regulator|commission|ombudsman|PDPC|ICO\b|attorney general|DPA\b)", r"\bright to (?:lodge a )?complain", r"\b(?:contact|reach out to|refer (?:\w+ ){1,3}to) (?:your |the |a )?(?:relevant |local |competent |state |EU )*(?:supervisory authorit|data protection authorit|attorney general)",
          "ร้องเรียน.{0,60}(?:คณะกรรมการ|สำนักงาน|หน่วยงานกำกับ|ผู้มีอำนาจ)", "สิทธิ(?:ใน(?:การ)?)?(?:ยื่น)?(?:ข้อ)?ร้องเรียน"),
     ),
     "opt_out_sale": (
@@ -86,7 +91,7 @@ RIGHTS: Table = {
         (r"\bunsubscrib", r"\bopt(?:ing)?[- ]out of (?:\w+ ){0,3}(?:marketing|promotional|newsletter|advertising|commercial)",
          r"\bstop receiving (?:\w+ ){0,2}(?:marketing|promotional|newsletter|offers)", r"\bmarketing preferences\b",
          r"\bno longer (?:wish|want) to receive\b", r"\bopt(?:ing)?[- ]out\b(?=(?:(?!shar|sale|sell).){0,80}(?:marketing|promotional|newsletter|offers))",
-         r"\bto opt[- ]out of receiving\b", r"\bstop receiving\b", r"\breply STOP\b", r"\b(?:refuse|decline) to receive\b", r"\bobject\b.{0,60}\bmarketing\b",
+         r"\bto opt[- ]out of receiving\b", r"\bwithdraw\w* (?:your )?consent (?:to|for) (?:\w+ )?(?:marketing|promotional|newsletters?)\b", r"\bstop receiving\b", r"\breply STOP\b", r"\b(?:refuse|decline) to receive\b", r"\bobject\b.{0,60}\bmarketing\b",
          "ยกเลิกการรับ(?:ข่าวสาร|ข้อมูล|อีเมล|การแจ้ง|ข้อความ)", "ยกเลิกการสมัคร", "ปฏิเสธการรับ(?:ข่าวสาร|ข้อมูล)",
          "ไม่ประสงค์(?:จะ)?รับ", "ไม่ต้องการรับ(?:ข่าวสาร|ข้อมูล|ข้อความ|อีเมล|ข้อเสนอ|SMS)", "ปฏิเสธการรับ", "ยกเลิกการรับ", "แจ้งยกเลิก"),
     ),
@@ -577,7 +582,8 @@ USER_AGENCY = (
     r"\bcan (?:view|see|access|download|request|ask|delete|correct|update|export|change)\b", r"\bif you\b", r"\bto (?:exercise|use)\b",
     r"\bby (?:clicking|contacting|visiting|emailing|writing|calling|going|following|using|selecting|changing|adjusting|updating)\b", r"\bask us\b", r"\bcontact us\b", r"\bopt[- ]out\b", r"\bunsubscrib",
     r"\byou (?:do not|don't) (?:want|wish)\b", r"\bat any time\b", r"^\s*(?:reply|click|tap|select|visit|go to|use|email|call|text|write|contact)\b", r"^\s*(?:[-•*]|\(?[a-z0-9]{1,3}[.)])?\s*(?:the )?right\b", r"\bsettings\b",
-    r"\bclear(?:ing)? your\b", r"\bplease\b", r"\byourself\b", "สิทธิ", "ขอ(?!ง)", "สามารถ", "ท่านอาจ", "ติดต่อ", "ยกเลิก", "ถอน", "ล้างข้อมูล", "เลือกที่จะไม่",
+    r"\bclear(?:ing)? your\b", r"\bplease\b",  r"\bcan be (?:deleted|removed)\b",
+    r"\baccount deletion\b", r"\b(?:choose|choosing|decide|elect) to\b", r"\b(?:offer|give|provide)s? you (?:\w+ ){0,3}(?:methods?|ways?|tools?|options?|controls?|the ability)\b", r"\byourself\b", "สิทธิ", "ขอ(?!ง)", "สามารถ", "ท่านอาจ", "ติดต่อ", "ยกเลิก", "ถอน", "ล้างข้อมูล", "เลือกที่จะไม่", "การตั้งค่า", "ขั้นตอนการลบ", "เริ่ม(?:ต้น)?การลบ", "(?:คุณ|ท่าน)เลือก",
 )
 """Words that make a rights term a right of the user rather than something the company does."""
 
