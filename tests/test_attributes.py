@@ -313,6 +313,30 @@ def test_rights_the_user_can_exercise(text, lang, context, rights) -> None:
         ("You can warn other users through the app.", "en", []),
         ("Your posts are shown to other users of the forum.", "en", ["other_users"]),
         ("ผู้ใช้คนอื่นจะเห็นชื่อที่คุณใช้ในห้องแชท", "th", ["other_users"]),
+        # A named vendor at work for the service takes the role its task gives it (decision 14).
+        ("Example Docs uses Tracker and Pager to diagnose errors.", "en", ["service_providers"]),
+        ("We use Counter to measure how visitors use our site.", "en", ["analytics_providers"]),
+        ("Acme hosts the website and its files.", "en", ["service_providers"]),
+        ("Support e-mail is handled through Mailbox.", "en", ["service_providers"]),
+        ("Acme โฮสต์เว็บไซต์และแอปของเรา", "th", ["service_providers"]),
+        ("การติดต่อทางอีเมลได้รับการจัดการผ่าน Mailbox", "th", ["service_providers"]),
+        ("We use Cookies to remember you.", "en", []),
+        ("All records are stored in our Amazon Web Services environment.", "en", ["service_providers"]),
+        ("Requests for data processed by Acme as controller are answered within a month.", "en", []),
+        # Denied right before the recipient or by it; a possessor, a source, a comparison or the company's own role receives nothing.
+        ("Your e-mail address is not shared publicly.", "en", []),
+        ("รายงานที่ไม่เปิดเผยต่อสาธารณะจะถูกลบ", "th", []),
+        ("Tracker Analytics does not collect your name.", "en", []),
+        ("We may receive totals of what users buy on our partners' websites.", "en", []),
+        ("Some partners send us aggregate metrics.", "en", []),
+        ("Like most online service providers, we collect log data.", "en", []),
+        ("Acme functions as a data processor for your organisation.", "en", []),
+        ("The device sends a partner ID and the screen size.", "en", []),
+        # Made public, or delivered to followers.
+        ("Your display name and avatar are always listed publicly.", "en", ["public"]),
+        ("Reblogging another post is always public.", "en", ["public"]),
+        ("การสนับสนุนผ่านกระดานถามตอบเป็นแบบสาธารณะ", "th", ["public"]),
+        ("Your posts are delivered to your followers.", "en", ["other_users"]),
     ],
 )
 def test_recipients_receive_the_data(text, lang, recipients) -> None:

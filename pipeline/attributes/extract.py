@@ -62,15 +62,25 @@ _NEGATED = re.compile(
 _STATEMENT_JOIN = re.compile(r",?\s*\b(?:but|and|while|whereas|however)\s+(?=we\b|it\b|they\b|our\b)|\s(?:แต่|และ)(?=เรา|บริษัท)", re.IGNORECASE)
 # Recipients: a flow denied before them ("does not sell, rent or share ... with advertisers"), or a source ("from vendors").
 _DENIED_FLOW = re.compile(
-    r"\b(?:not|never|no)\b[^.;]{0,60}?\b(?:shar|sell|sold|rent|leas|disclos|transfer|provid|send|sent|pass|giv|trad|upload)\w*"
+    r"\b(?:not|never|no|none)\b[^.;]{0,60}?\b(?:shar|sell|sold|rent|leas|disclos|transfer|provid|send|sent|pass|giv|trad|upload)\w*"
+    r"|\b(?:not|never|prohibited by(?: \w+)?(?: or)?)\s*$|ไม่\s*$"
+    # a comparison or a role the company itself plays: "like most online service providers", "GitHub functions as a data processor"
+    r"|\blike (?:most|many|other|all)\s+(?:\w+\s+)?$|\b(?:acts?|functions?|serves?) as (?:an? |the )?(?:data )?$"
     r"|ไม่(?:มีการ|ได้)?(?:แบ่งปัน|แชร์|ขาย|เปิดเผย|ส่ง|โอน|ให้)",
+    re.IGNORECASE,
+)
+# After the recipient: the subject of a denial ("Google Analytics does not collect ..."), a possessor ("our partners' websites",
+# "a partner agency's service": a place, not a receiver) or a source ("partners ... send us aggregate metrics").
+_DENIED_AFTER = re.compile(
+    r"\s*(?:does|do|did|will|would|can|could|may)(?:\s+not|n['’]t)\b|\s*(?:จะ)?ไม่(?:ได้)?(?:เก็บ|รวบรวม|ได้รับ|เข้าถึง)"
+    r"|(?: \w+)?['’]s?\s|(?:\s+\S+){0,4}?\s+(?:sends?|provides?|gives?) (?:to )?us\b",
     re.IGNORECASE,
 )
 _RUN_IN_TITLE = re.compile(r"\s*(?:[-*•]\s*)?[^:：.;]{2,60}?[:：]\s+(?=\S)")
 # Other users and the public receive data only where the clause says it is shown, shared or sent to them.
 _SEERS = ("other_users",)
 _SEEN = re.compile(
-    r"\b(?:shar(?:e|es|ed|ing)|disclos\w*|visible|accessible|available|shown|display\w*|see|seen|view\w*|receiv\w*|forward\w*|sent|send|recorded by|provided to|publish\w*)\b"
+    r"\b(?:shar(?:e|es|ed|ing)|disclos\w*|visible|accessible|available|shown|display\w*|see|seen|view\w*|receiv\w*|forward\w*|sent|send|deliver\w*|recorded by|provided to|publish\w*)\b"
     r"|เห็น|มองเห็น|เข้าถึง|เข้าไปดู|แบ่งปัน|แชร์|เปิดเผย|แสดง|ส่ง|ได้รับ",
     re.IGNORECASE,
 )
@@ -80,6 +90,17 @@ _DEMANDED = re.compile(r"(?:\b(?:requests?|orders?|subpoenas?)|คำขอ\S{0,
 _TOWARDS = re.compile(r"\b(?:to|with|by)\b|ให้แก่|ไปยัง|กับ", re.IGNORECASE)
 # A linked name the service uses for a task is an outside vendor ("We use [Mailer](https://...) to send receipts").
 _NAMED_VENDOR = re.compile(r"\bwe (?:also |may |only )?use \[[^\]]{2,40}\]|(?:เรา|บริษัท)(?:จะ|อาจ)?ใช้ ?\[[^\]]{2,40}\]", re.IGNORECASE)
+# A capitalised name at work for the service: "Read the Docs uses Sentry and New Relic to diagnose errors", "GitHub hosts the website",
+# "handled through Gmail", "stored by MailerLite", "Cloudflare จัดเตรียม DNS". Names are case-sensitive; common capitalised words are no name.
+_NAME = r"(?-i:(?!(?:Cookies?|Personal|Information|Data|Your|Our|This|These|Such|The|It|Them|Services?|Site|Website|Apps?)\b)[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})"
+_VENDOR_AT_WORK = re.compile(
+    rf"\buses? \[?{_NAME}\]?(?: (?:and|&) \[?{_NAME}\]?)? (?:to|for)\b"
+    rf"|\b{_NAME} (?:hosts|provides (?:DNS|CDN|hosting|cloud|storage|servers|infrastructure))\b"
+    rf"|\b(?:handled|processed|stored|hosted|managed|sent|delivered) (?:\w+ly )?(?:through|by|with|via) \[?{_NAME}\b(?! as (?:an? |the )?(?:data )?controller)"
+    r"|[A-Za-z] ?(?:โฮสต์|จัดเตรียม ?(?:DNS|CDN))|(?:จัดการ|จัดเก็บ|ดำเนินการ)(?:โดย)?ผ่าน ?\[?[A-Za-z]",
+    re.IGNORECASE,
+)
+_MEASURES = re.compile(r"\banaly|\bmeasur|\bstatistic|\bhow (?:\w+ ){0,4}(?:use|uses|navigate|performs?)\b|วิเคราะห์|วัดผล|ประเมิน", re.IGNORECASE)
 _THESE_PROVIDERS = re.compile(
     r"\b(?:these|such) (?:third[- ]party )?providers (?:may |will |can )?(?:process|receive|access|collect|store|use|handle)"
     r"|ผู้ให้บริการ(?:เหล่านี้|ดังกล่าว)(?:อาจ|จะ)?(?:ประมวลผล|เข้าถึง|ได้รับ|เก็บ|ใช้)",
@@ -304,7 +325,10 @@ def extract_recipients(text: str, context: str = "") -> list[str]:
     label = _RUN_IN_TITLE.match(text) if candidates else None
     body = label.end() if label else 0
     for code in candidates:
-        starts = [match.start() for match in compiled(RECIPIENTS[code][1]).matches(text)]
+        # a recipient that is the subject of a denial receives nothing: "Google Analytics does not collect ..."
+        starts = [match.start() for match in compiled(RECIPIENTS[code][1]).matches(text) if not _DENIED_AFTER.match(text, match.end())]
+        if not starts:
+            continue
         if any(start >= body for start in starts):
             # the statement decides; a run-in title ("Vendors and Affiliates: we receive data from ...") only when it alone names them
             starts = [start for start in starts if start >= body]
@@ -316,6 +340,9 @@ def extract_recipients(text: str, context: str = "") -> list[str]:
     if not found and ("[" in text or "provider" in text or "ผู้ให้บริการ" in text) and (_THESE_PROVIDERS.search(text) or _NAMED_VENDOR.search(text)):
         # "these providers may process ...", "we use [Mailer](...) to send receipts": no role of their own, so the one of a vendor
         found.append("service_providers")
+    if not found and _VENDOR_AT_WORK.search(text) and not _DENIED_FLOW.search(text):
+        # a named vendor at work for the service: the role its task gives it (decision 14), measuring use, else serving
+        found.append("analytics_providers" if _MEASURES.search(text) else "service_providers")
     return found
 
 

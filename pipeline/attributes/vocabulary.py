@@ -244,6 +244,7 @@ RECIPIENTS: Table = {
          r"\bhosting (?:providers?|companies|services)\b", r"\bcloud (?:service |hosting |storage )?providers?\b", r"\bagents?\b(?= (?:who|that|acting))", r"\boutsourc",
          r"\bthird parties (?:that|who) (?:perform|provide) services\b", r"\bthird[- ]party (?:service providers|vendors|platforms)\b",
          r"\bas (?:an? |our |its )?agents?\b", r"\b(?:hosted|powered|run) (?:on|by)\b",
+         r"\b(?:Amazon Web Services|AWS|Google Cloud(?: Platform)?|Microsoft Azure|Google Workspace)\b",
          r"(?<!your )\b(?:[\w]+[- ])?(?:check|screening|verification|e-?mail|SMS|hosting|cloud|IT|technology|telecom|storage) providers?\b",
          "(?:โฮสต์|ดูแล)(?:อยู่)?(?:บน|โดย)", "ผู้ให้บริการ(?!\\S{0,15}ของ(?:คุณ|ท่าน))(?!รายอื่น|เหล่านี้|ดังกล่าว|รับชำระ|ชำระเงิน|ด้านการชำระ|โฆษณา|วิเคราะห์|ด้านการวิเคราะห์|การวิเคราะห์)", "ผู้ประมวลผลข้อมูล", "คู่สัญญา", "ผู้รับจ้าง", "ผู้ขาย", "ผู้จัดจำหน่าย"),
     ),
@@ -254,9 +255,9 @@ RECIPIENTS: Table = {
     ),
     "business_partners": (
         "partners, resellers, co-branded offers",
-        (r"\b(?:business|marketing|strategic|commercial|trusted|co-marketing|channel|insurance|travel|merchant|retail) partners?\b", r"\b(?=partners?\b)(?<!advertising )(?<!ad )(?<!analytics )(?<!payment )partners?\b(?! with\b)",
+        (r"\b(?:business|marketing|strategic|commercial|trusted|co-marketing|channel|insurance|travel|merchant|retail) partners?\b", r"\b(?=partners?\b)(?<!advertising )(?<!ad )(?<!analytics )(?<!payment )partners?\b(?! with\b)(?! IDs?\b)",
          r"\bresellers?\b", r"\bco-branded\b", r"\bjoint(?:ly)? (?:offer|promotion|venture)", r"\bsponsors?\b",
-         "พันธมิตร", "คู่ค้า", "ตัวแทนจำหน่าย", "ผู้สนับสนุน"),
+         "พันธมิตร", "(?<!ID )คู่ค้า", "ตัวแทนจำหน่าย", "ผู้สนับสนุน"),
     ),
     "advertisers": (
         "advertisers and ad networks",
@@ -288,14 +289,15 @@ RECIPIENTS: Table = {
     ),
     "public": (
         "made publicly visible",
-        (r"\bpublic(?:ly)? (?:visible|available|accessible|profiles?)\b", r"\b(?:share[sd]?|sharing|disclos(?:e|ed|ing)|shown?|display(?:ed)?|visible|available|accessible|made)\b[^.;]{0,60}?\bthe public\b(?! keys?)", r"\b(?:are|is) public\b", r"\bpublicly (?:visible|displayed|posted|shared|accessible)\b", r"\bvisible to (?:the public|anyone|everyone|all)", r"\bmade public\b", r"\banyone can see\b", r"\b(?:all|any) internet users\b", r"\b(?:share|shared|disclosed|displayed|available|posted) publicly\b", r"\bmake (?:\w+ ){0,2}public\b",
+        (r"\bpublic(?:ly)? (?:visible|available|accessible|profiles?)\b", r"\b(?:share[sd]?|sharing|disclos(?:e|ed|ing)|shown?|display(?:ed)?|visible|available|accessible|made)\b[^.;]{0,60}?\bthe public\b(?! keys?)", r"\b(?:are|is) public\b", r"\bpublicly (?:visible|displayed|posted|shared|accessible)\b", r"\bvisible to (?:the public|anyone|everyone|all)", r"\bmade public\b", r"\banyone can see\b", r"\b(?:all|any) internet users\b", r"\b(?:share|shared|disclosed|displayed|available|posted|listed|published) publicly\b", r"\bshare (?:\w+ ){1,3}publicly\b", r"\b(?:are|is) (?:always |also )public\b",
+         r"\bpublic (?:\w+ )?(?:issues|posts|comments|repositor(?:y|ies)|forums?)\b", r"\bmake (?:\w+ ){0,2}public\b",
          r"(?:accessible|available|visible|disclosed|shown) to the public\b", r"\bindexed by search engines\b", r"\bpublish(?:es|ed|ing)? (?:\w+ ){0,2}(?:statistics|data|information|content|requests?|profiles?|comments?)\b",
-         "(?:ต่อ|แก่|สู่|ให้)สาธารณ(?:ะ|ชน)", "(?:คน|บุคคล)ทั่วไป(?:อาจ|จะ|สามารถ)?(?:เข้ามา)?(?:ดู|เห็น|เข้าถึง|ทราบ)", "ผู้ใช้อินเทอร์เน็ต(?:ทั้งหมด|ทุกคน)", "บุคคลทั่วไปสามารถมองเห็น", "เปิดเผยต่อสาธารณ", "(?:แสดง|เปิดเผย|เผยแพร่)อย่างเปิดเผย", "ทุกคน(?:สามารถ)?(?:มองเห็น|เห็น|เข้าถึง)", "เผยแพร่\\S{0,60}(?:บนเว็บไซต์|สื่อสังคมออนไลน์|เพจ)"),
+         "(?:ต่อ|แก่|สู่|ให้)สาธารณ(?:ะ|ชน)", "(?:คน|บุคคล)ทั่วไป(?:อาจ|จะ|สามารถ)?(?:เข้ามา)?(?:ดู|เห็น|เข้าถึง|ทราบ)", "ผู้ใช้อินเทอร์เน็ต(?:ทั้งหมด|ทุกคน)", "บุคคลทั่วไปสามารถมองเห็น", "(?:แบบ|เป็น)สาธารณะ", "เปิดเผยต่อสาธารณ", "(?:แสดง|เปิดเผย|เผยแพร่)อย่างเปิดเผย", "ทุกคน(?:สามารถ)?(?:มองเห็น|เห็น|เข้าถึง)", "เผยแพร่\\S{0,60}(?:บนเว็บไซต์|สื่อสังคมออนไลน์|เพจ)"),
     ),
     "other_users": (
         "other users of the service",
         (r"\bother (?:app )?(?:users|members|players|participants|customers|riders|drivers|passengers|guests|hosts|students|contributors)\b(?!['’])", r"\b(?:site|page|blog|group|community|channel|workspace) (?:owners?|administrators?|admins?)\b",
-         r"\badministrators?(?:\(s\))? of (?:the|a|that|this) (?:site|page|blog|group|community)\b", r"\bcommunity members\b", r"\bvisible to (?:your )?(?:friends|followers|contacts)\b",
+         r"\badministrators?(?:\(s\))? of (?:the|a|that|this) (?:site|page|blog|group|community)\b", r"\bcommunity members\b", r"\b(?:your )?followers\b", r"\bvisible to (?:your )?(?:friends|followers|contacts)\b",
          "(?:ผู้ใช้|สมาชิก|ผู้เล่น)(?:งาน|บริการ)?(?:คน|ราย)?อื่น"),
     ),
 }
