@@ -54,6 +54,20 @@ def attributes(text: str, lang: str, context: str = "") -> dict:
         ("เราจะลบข้อมูลเมื่อไม่ต้องการข้อมูลนั้นแล้ว เว้นแต่กฎหมายจะกำหนดให้เราเก็บไว้นานกว่านั้น", "th", ["as_long_as_necessary", "legal_requirement"]),
         ("You can keep track of your orders for 30 days.", "en", []),
         ("Your statutory rights apply once your data is stored.", "en", []),
+        # Deleted with the account or the app, or kept unless removed: the account's lifetime, unless a period is given.
+        ("When you delete your account, your data is removed from our systems.", "en", ["account_lifetime"]),
+        ("เมื่อคุณลบบัญชี ข้อมูลทั้งหมดจะถูกลบออกจากระบบ", "th", ["account_lifetime"]),
+        ("When you delete your account, we remove your data within 30 days.", "en", ["P30D"]),
+        ("Public forum posts remain visible unless removed.", "en", ["account_lifetime"]),
+        ("กระทู้สาธารณะยังคงอยู่ในระบบ เว้นแต่จะถูกลบออก", "th", ["account_lifetime"]),
+        ("Uninstalling the app will delete all of its data.", "en", ["account_lifetime"]),
+        ("You can withdraw your consent by deleting the app.", "en", []),
+        # A retention that depends on the purpose, kept for business use, or to comply with law; a limit on an action is none.
+        ("The storage period depends on the purposes for which the data was stored.", "en", ["as_long_as_necessary"]),
+        ("Your IP address is not stored beyond the end of the session.", "en", ["as_long_as_necessary"]),
+        ("We keep data only as long as necessary or to comply with law.", "en", ["as_long_as_necessary", "legal_requirement"]),
+        ("Request deletion of your data (subject to legal requirements)", "en", []),
+        ("Once the period expires we delete your data, unless otherwise required by law.", "en", []),
     ],
 )
 def test_retention_values(text, lang, values) -> None:
