@@ -144,6 +144,24 @@ def test_deadlines(text, lang, context, expected) -> None:
         ("เฉพาะท่านเท่านั้นที่สามารถเข้าถึงบันทึกนี้ได้", "th", "security_measures", ["access_control"]),
         ("Our vendors are bound by contractual obligations to keep your data confidential.", "en", "security_measures", ["confidentiality"]),
         ("We keep backups for 30 days.", "en", "security_measures", ["backups"]),
+        # Data said to be anonymous or not linkable is pseudonymised (decision 24); anonymous users or identifiers are not.
+        ("Usage figures are only shared anonymously with our team.", "en", "security_measures", ["pseudonymization"]),
+        ("This information is anonymous and we don't trace it back to you.", "en", "security_measures", ["pseudonymization"]),
+        ("ข้อมูลทั้งหมดถูกรวบรวมและไม่ระบุชื่อ", "th", "security_measures", ["pseudonymization"]),
+        ("Users are anonymous and choose what to share.", "en", "security_measures", []),
+        # Bound not to disclose; only authorised people access; decrypting names encryption; IP addresses logged for security (decision 35).
+        ("Our vendors are obligated not to disclose the information.", "en", "security_measures", ["confidentiality"]),
+        ("ผู้ให้บริการมีหน้าที่ที่จะไม่เปิดเผยข้อมูลเพื่อวัตถุประสงค์อื่น", "th", "security_measures", ["confidentiality"]),
+        ("A limited number of authorized staff can view the reports.", "en", "security_measures", ["access_control"]),
+        ("We cannot decrypt your saved passwords.", "en", "security_measures", ["encryption"]),
+        ("Your data can only be decrypted by your own devices.", "en", "security_measures", ["encryption"]),
+        ("We use safeguards to prevent unauthorized access to your data.", "en", "security_measures", []),
+        ("The host logs visitors' IP addresses for security.", "en", "security_measures", ["monitoring"]),
+        ("ผู้ให้บริการบันทึกที่อยู่ IP ของผู้เยี่ยมชมเพื่อความปลอดภัย", "th", "security_measures", ["monitoring"]),
+        ("We employ physical, electronic and managerial safeguards.", "en", "security_measures", ["physical_security"]),
+        # A thing stored, or a transmission over the Internet, is no encryption.
+        ("เราไม่สามารถเข้าถึงภาพวาดที่จัดเก็บไว้ในอุปกรณ์ของคุณ", "th", "security_measures", []),
+        ("ไม่มีวิธีการส่งผ่านอินเทอร์เน็ตใดที่ปลอดภัย 100%", "th", "security_measures", []),
         # Health facts held as data: test results, vaccinations, symptoms, illness; a health office is no health data.
         ("We store your test results and vaccination dates.", "en", "data_types", ["health"]),
         ("You can tell us about symptoms of an illness.", "en", "data_types", ["health"]),

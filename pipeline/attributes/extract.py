@@ -143,7 +143,7 @@ _PURPOSE_CONTEXT = (r"\bpurpose", r"\bhow we use\b", r"\bwhy we\b", r"\buse (?:o
                     # a lead-in that ends in a purpose marker ("... and for:", "เพื่อ:") makes each item an aim
                     r"\b(?:to|for|in order to)\s*[:：]?\s*$", "(?:เพื่อ|สำหรับ)\\s*[:：]?\\s*$")
 # Security words that are codes wherever they appear; the others ("training", "monitoring") only in a clause about security.
-_SPECIFIC_SECURITY = ("encryption_transit", "encryption_rest", "encryption", "access_control", "mfa", "pseudonymization", "firewalls", "certification", "backups")
+_SPECIFIC_SECURITY = ("encryption_transit", "encryption_rest", "encryption", "access_control", "mfa", "pseudonymization", "firewalls", "certification", "backups", "confidentiality")
 MINOR_AGE = 18
 _DATA_WORDS = (r"\bdata\b(?! protection)", r"\binformation\b", r"\bcollect", r"\bprocess", r"\brecord", r"\bphotos?\b", r"\bprofiles?\b",
                "ข้อมูล", "เก็บ", "บันทึก", "ภาพถ่าย", "ประมวลผล")
