@@ -369,6 +369,21 @@ def test_rights_the_user_can_exercise(text, lang, context, rights) -> None:
         ("Reblogging another post is always public.", "en", ["public"]),
         ("การสนับสนุนผ่านกระดานถามตอบเป็นแบบสาธารณะ", "th", ["public"]),
         ("Your posts are delivered to your followers.", "en", ["other_users"]),
+        # A named party with a privacy policy of its own is a third party; its role comes from its task or the heading.
+        ("Location data may be sent to Acme's mapping service, which has its own privacy policy.", "en", ["service_providers"]),
+        ("Acme จะประมวลผลข้อมูลนี้ตามนโยบายความเป็นส่วนตัวของตนเอง", "th", ["service_providers"]),
+        ("Query data is sent to your search provider, which has its own privacy policy.", "en", []),
+        # A named party's tracker that measures ad campaigns is an advertiser's; one that tests content, an analytics provider's.
+        ("Some pages use clear GIFs which communicate with AdNet to understand the effectiveness of our advertising campaigns.", "en", ["advertisers"]),
+        ("* Tester และ Splitter ซึ่งจะใส่คุกกี้ในอุปกรณ์ของคุณเพื่อช่วยเราในการประเมินเนื้อหา", "th", ["analytics_providers"]),
+        ("We use cookies to analyze website traffic.", "en", []),
+        # Companies engaged for the service; transactions handled by a party; a pointer to a party's policy names no receiver.
+        ("We may employ third-party companies and individuals for these reasons.", "en", ["service_providers"]),
+        ("เราอาจว่าจ้างบริษัทและบุคคลภายนอกด้วยเหตุผลดังต่อไปนี้", "th", ["service_providers"]),
+        ("การทำธุรกรรมเหล่านี้ดำเนินการโดยบุคคลภายนอก", "th", ["payment_processors"]),
+        ("Link to the privacy policy of third-party service providers used by the app", "en", []),
+        ("ลิงก์ไปยังนโยบายความเป็นส่วนตัวของผู้ให้บริการบุคคลที่สามที่แอปใช้", "th", []),
+        ("ข้อมูลนี้ Acme ซึ่งเป็นผู้ให้บริการบทวิเคราะห์ของเราจะเก็บไว้", "th", ["analytics_providers"]),
     ],
 )
 def test_recipients_receive_the_data(text, lang, recipients) -> None:

@@ -100,7 +100,20 @@ _VENDOR_AT_WORK = re.compile(
     r"|[A-Za-z] ?(?:โฮสต์|จัดเตรียม ?(?:DNS|CDN))|(?:จัดการ|จัดเก็บ|ดำเนินการ)(?:โดย)?ผ่าน ?\[?[A-Za-z]",
     re.IGNORECASE,
 )
-_MEASURES = re.compile(r"\banaly|\bmeasur|\bstatistic|\bhow (?:\w+ ){0,4}(?:use|uses|navigate|performs?)\b|วิเคราะห์|วัดผล|ประเมิน", re.IGNORECASE)
+_MEASURES = re.compile(r"\banaly|\bmeasur|\bstatistic|\bhow (?:\w+ ){0,4}(?:use|uses|navigate|performs?)\b|\btest(?:ing)? variations\b|\bA/B test|วิเคราะห์|วัดผล|ประเมิน", re.IGNORECASE)
+# A named party with a privacy policy of its own is a third party the data reaches ("sent to Google's geolocation service, which has
+# its own privacy policy", "Google จะประมวลผลข้อมูลนี้ตามนโยบายความเป็นส่วนตัวของตนเอง").
+_OWN_POLICY = re.compile(r"\b(?:its|their) own \[?privacy polic|นโยบายความเป็นส่วนตัว\]?\s*ของตนเอง", re.IGNORECASE)
+# A tracker (pixel, clear GIF, cookie, tag) of a named party that measures ad campaigns is an advertiser's, one that measures or tests
+# content an analytics provider's: "clear GIFs which communicate with [an ad network] to understand the effectiveness of our advertising campaigns".
+_TRACKER = re.compile(r"\b(?:pixels?|clear gifs?|web beacons?|cookies?|tags?|javascript|sdks?)\b|พิกเซล|คุกกี้", re.IGNORECASE)
+# ... named as the party the tracker talks to, or as the list item's subject ("* Convert.com and ShareProgress, which place a cookie").
+_TRACKER_PARTY = re.compile(rf"\bcommunicates? with {_NAME}|สื่อสารกับ ?[A-Za-z]|^\W*{_NAME}(?:,? (?:and|&|และ) {_NAME})?,? (?:which|each of which|ซึ่ง|โดย|จะใช้)", re.IGNORECASE)
+# A name, not a capitalised word that starts the sentence ("Query data is sent ..."): inside the sentence, or a subject that acts.
+_PARTY_NAME = re.compile(rf"(?<=\S )\b{_NAME}|^\W*{_NAME} (?:\w+s\b|จะ|ได้)|[ก-๙] ?[A-Za-z]{{3,}}|^\W*[A-Za-z]{{3,}} ?[ก-๙]")
+_AD_CAMPAIGNS = re.compile(r"\b(?:advertising|ad|marketing) campaigns?\b|แคมเปญโฆษณา", re.IGNORECASE)
+# A pointer to a party's policy or terms names no receiver: "Link to the privacy policy of third-party service providers used by the app".
+_POLICY_OF = re.compile(r"\b(?:policy|policies|terms|notice) of (?:the |our |its |any )?(?:[\w-]+ )?$|(?:นโยบาย\S{0,20}|ข้อกำหนด)ของ$", re.IGNORECASE)
 _THESE_PROVIDERS = re.compile(
     r"\b(?:these|such) (?:third[- ]party )?providers (?:may |will |can )?(?:process|receive|access|collect|store|use|handle)"
     r"|ผู้ให้บริการ(?:เหล่านี้|ดังกล่าว)(?:อาจ|จะ)?(?:ประมวลผล|เข้าถึง|ได้รับ|เก็บ|ใช้)",
@@ -332,7 +345,8 @@ def extract_recipients(text: str, context: str = "") -> list[str]:
         if any(start >= body for start in starts):
             # the statement decides; a run-in title ("Vendors and Affiliates: we receive data from ...") only when it alone names them
             starts = [start for start in starts if start >= body]
-            if not any(_receives(_last_statement(_sentence_before(text, start))) for start in starts):
+            if not any(_receives(_last_statement(_sentence_before(text, start))) and not _POLICY_OF.search(text, max(0, start - 40), start)
+                       for start in starts):
                 continue
         if code in _SEERS and not _SEEN.search(text):
             continue  # other users who are only warned, met or protected receive nothing
@@ -340,10 +354,27 @@ def extract_recipients(text: str, context: str = "") -> list[str]:
     if not found and ("[" in text or "provider" in text or "ผู้ให้บริการ" in text) and (_THESE_PROVIDERS.search(text) or _NAMED_VENDOR.search(text)):
         # "these providers may process ...", "we use [Mailer](...) to send receipts": no role of their own, so the one of a vendor
         found.append("service_providers")
-    if not found and _VENDOR_AT_WORK.search(text) and not _DENIED_FLOW.search(text):
-        # a named vendor at work for the service: the role its task gives it (decision 14), measuring use, else serving
-        found.append("analytics_providers" if _MEASURES.search(text) else "service_providers")
+    if not found and not _DENIED_FLOW.search(text):
+        found.extend(_named_party_role(text, context))
     return found
+
+
+def _named_party_role(text: str, context: str) -> list[str]:
+    """The role of a named party the clause puts at work for the service, when it names no recipient by its role (decision 14).
+
+    >>> _named_party_role("Acme Docs uses Tracker to diagnose errors.", ""), _named_party_role("Google จะประมวลผลข้อมูลนี้ตามนโยบายความเป็นส่วนตัวของตนเอง", "Analytics")
+    (['service_providers'], ['analytics_providers'])
+    """
+    if _VENDOR_AT_WORK.search(text):
+        return ["analytics_providers" if _MEASURES.search(text) else "service_providers"]
+    if _OWN_POLICY.search(text) and _PARTY_NAME.search(text):
+        return ["analytics_providers" if _MEASURES.search(f"{text} {context}") else "service_providers"]
+    if _TRACKER.search(text) and _TRACKER_PARTY.search(text):
+        if _AD_CAMPAIGNS.search(text):
+            return ["advertisers"]
+        if _MEASURES.search(text):
+            return ["analytics_providers"]
+    return []
 
 
 def _receives(before: str) -> bool:

@@ -242,11 +242,11 @@ RECIPIENTS: Table = {
         "vendors, processors, contractors acting for the company",
         (r"\bservice providers?\b", r"\b(?=vendors?\b)(?<!advertising )(?<!analytics )(?<!marketing )vendors?\b", r"\b(?:data |sub-?)?processors?\b(?<!payment processor)(?<!payment processors)", r"\bcontractors?\b", r"\bsuppliers?\b",
          r"\bhosting (?:providers?|companies|services)\b", r"\bcloud (?:service |hosting |storage )?providers?\b", r"\bagents?\b(?= (?:who|that|acting))", r"\boutsourc",
-         r"\bthird parties (?:that|who) (?:perform|provide) services\b", r"\bthird[- ]party (?:service providers|vendors|platforms)\b",
+         r"\bthird parties (?:that|who) (?:perform|provide) services\b", r"\b(?:employ|engage|hire)s? (?:[\w-]+ ){0,2}(?:companies|individuals|firms|contractors)\b", "ว่าจ้าง(?:บริษัท|บุคคลภายนอก)", r"\bthird[- ]party (?:service providers|vendors|platforms)\b",
          r"\bas (?:an? |our |its )?agents?\b", r"\b(?:hosted|powered|run) (?:on|by)\b",
          r"\b(?:Amazon Web Services|AWS|Google Cloud(?: Platform)?|Microsoft Azure|Google Workspace)\b",
          r"(?<!your )\b(?:[\w]+[- ])?(?:check|screening|verification|e-?mail|SMS|hosting|cloud|IT|technology|telecom|storage) providers?\b",
-         "(?:โฮสต์|ดูแล)(?:อยู่)?(?:บน|โดย)", "ผู้ให้บริการ(?!\\S{0,15}ของ(?:คุณ|ท่าน))(?!รายอื่น|เหล่านี้|ดังกล่าว|รับชำระ|ชำระเงิน|ด้านการชำระ|โฆษณา|วิเคราะห์|ด้านการวิเคราะห์|การวิเคราะห์)", "ผู้ประมวลผลข้อมูล", "คู่สัญญา", "ผู้รับจ้าง", "ผู้ขาย", "ผู้จัดจำหน่าย"),
+         "(?:โฮสต์|ดูแล)(?:อยู่)?(?:บน|โดย)", "ผู้ให้บริการ(?!\\S{0,15}ของ(?:คุณ|ท่าน))(?!รายอื่น|เหล่านี้|ดังกล่าว|รับชำระ|ชำระเงิน|ด้านการชำระ|โฆษณา|วิเคราะห์|บทวิเคราะห์|ด้านการวิเคราะห์|การวิเคราะห์)", "ผู้ประมวลผลข้อมูล", "คู่สัญญา", "ผู้รับจ้าง", "ผู้ขาย", "ผู้จัดจำหน่าย"),
     ),
     "affiliates": (
         "affiliates, subsidiaries, group companies",
@@ -267,11 +267,11 @@ RECIPIENTS: Table = {
     "analytics_providers": (
         "analytics services",
         (r"\banalytics? (?:providers?|services?|partners?|companies|tools?|vendors|products?|cookies|SDKs?)\b", r"\b(?:third[- ]party|web) analytics\b", r"\banalytics and (?:\w+ )?(?:partners|providers|companies|vendors)\b", r"\bGoogle Analytics\b", r"\bAdobe Analytics\b", r"\bMixpanel\b", r"\bFirebase Analytics\b",
-         "ผู้ให้บริการวิเคราะห์", "ผู้ให้บริการด้านการวิเคราะห์", "ผู้ให้บริการการวิเคราะห์", "(?:บริการ|ระบบ|เครื่องมือ)วิเคราะห์\\S{0,20}(?:บุคคลภายนอก|ภายนอก)"),
+         "ผู้ให้บริการ(?:บท)?วิเคราะห์", "ผู้ให้บริการด้านการวิเคราะห์", "ผู้ให้บริการการวิเคราะห์", "(?:บริการ|ระบบ|เครื่องมือ)วิเคราะห์\\S{0,20}(?:บุคคลภายนอก|ภายนอก)"),
     ),
     "payment_processors": (
         "payment processors, card networks, banks handling payments",
-        (r"\bpayment (?:processors?|providers?|service providers?|gateways?|processing (?:partners|companies|services))", r"\b(?:credit )?card processing\b", r"\bStripe\b", r"\bPayPal\b", r"\bAdyen\b", r"\bBraintree\b",
+        (r"\bpayment (?:processors?|providers?|service providers?|gateways?|processing (?:partners|companies|services))", r"\b(?:credit )?card processing\b", r"\b(?:transactions?|payments?) (?:\w+ ){0,4}(?:handled|processed) by\b", "(?:ธุรกรรม|การชำระเงิน)\\S{0,30}ดำเนินการโดย", r"\bStripe\b", r"\bPayPal\b", r"\bAdyen\b", r"\bBraintree\b",
          "ผู้ให้บริการชำระเงิน", "ผู้ให้บริการรับชำระเงิน", "ผู้ให้บริการด้านการชำระเงิน", "ระบบชำระเงิน", "ผู้ประมวลผลการชำระเงิน"),
     ),
     "authorities": (
