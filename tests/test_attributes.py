@@ -384,6 +384,15 @@ def test_rights_the_user_can_exercise(text, lang, context, rights) -> None:
         ("Link to the privacy policy of third-party service providers used by the app", "en", []),
         ("ลิงก์ไปยังนโยบายความเป็นส่วนตัวของผู้ให้บริการบุคคลที่สามที่แอปใช้", "th", []),
         ("ข้อมูลนี้ Acme ซึ่งเป็นผู้ให้บริการบทวิเคราะห์ของเราจะเก็บไว้", "th", ["analytics_providers"]),
+        # An exception to a denial is a flow; the user's own account or data at a service names no receiver.
+        ("We do not disclose personal information, unless required for law enforcement.", "en", ["authorities"]),
+        ("เราจะไม่เปิดเผยข้อมูล เว้นแต่เป็นการเปิดเผยต่อหน่วยงานของรัฐตามกฎหมาย", "th", ["authorities"]),
+        ("Give us the e-mail address of your PayPal account.", "en", []),
+        ("The library uses a shared Google Analytics account.", "en", ["analytics_providers"]),
+        ("We use a third-party service to collect crash reports.", "en", ["service_providers"]),
+        ("Data may be accessed by other members of our group of companies.", "en", ["affiliates"]),
+        ("We may publish aggregated and anonymized data for research.", "en", ["public"]),
+        ("You can post a question in our public forums.", "en", []),
     ],
 )
 def test_recipients_receive_the_data(text, lang, recipients) -> None:

@@ -71,6 +71,10 @@ _DENIED_FLOW = re.compile(
 )
 # After the recipient: the subject of a denial ("Google Analytics does not collect ..."), a possessor ("our partners' websites",
 # "a partner agency's service": a place, not a receiver) or a source ("partners ... send us aggregate metrics").
+# A service named for the user's own account or data there: "your Stripe account", "your Google Analytics data".
+_YOUR = re.compile(r"\byour\s+$", re.IGNORECASE)
+_OWN_THING = re.compile(r"\s+(?:account|accounts|data|dashboard|configuration)\b", re.IGNORECASE)
+_EXCEPTION = re.compile(r"\b(?:unless|except|other than)\b|เว้นแต่|ยกเว้น", re.IGNORECASE)
 _DENIED_AFTER = re.compile(
     r"\s*(?:does|do|did|will|would|can|could|may)(?:\s+not|n['’]t)\b|\s*(?:จะ)?ไม่(?:ได้)?(?:เก็บ|รวบรวม|ได้รับ|เข้าถึง)"
     r"|(?: \w+)?['’]s?\s|(?:\s+\S+){0,4}?\s+(?:sends?|provides?|gives?) (?:to )?us\b",
@@ -339,7 +343,8 @@ def extract_recipients(text: str, context: str = "") -> list[str]:
     body = label.end() if label else 0
     for code in candidates:
         # a recipient that is the subject of a denial receives nothing: "Google Analytics does not collect ..."
-        starts = [match.start() for match in compiled(RECIPIENTS[code][1]).matches(text) if not _DENIED_AFTER.match(text, match.end())]
+        starts = [match.start() for match in compiled(RECIPIENTS[code][1]).matches(text) if not _DENIED_AFTER.match(text, match.end())
+                  and not (_OWN_THING.match(text, match.end()) and _YOUR.search(text, max(0, match.start() - 6), match.start()))]
         if not starts:
             continue
         if any(start >= body for start in starts):
@@ -383,8 +388,9 @@ def _receives(before: str) -> bool:
     >>> _receives("We share it with "), _receives("We do not sell or share it with "), _receives("We receive data from vendors, resellers and ")
     (True, False, False)
     """
-    if _DENIED_FLOW.search(before):
-        return False
+    denial = _DENIED_FLOW.search(before)
+    if denial and not _EXCEPTION.search(before, denial.end()):
+        return False  # "We do not disclose ... unless required for law enforcement": the exception is a flow
     last = None
     for last in _FROM.finditer(before):
         pass

@@ -242,7 +242,7 @@ RECIPIENTS: Table = {
         "vendors, processors, contractors acting for the company",
         (r"\bservice providers?\b", r"\b(?=vendors?\b)(?<!advertising )(?<!analytics )(?<!marketing )vendors?\b", r"\b(?:data |sub-?)?processors?\b(?<!payment processor)(?<!payment processors)", r"\bcontractors?\b", r"\bsuppliers?\b",
          r"\bhosting (?:providers?|companies|services)\b", r"\bcloud (?:service |hosting |storage )?providers?\b", r"\bagents?\b(?= (?:who|that|acting))", r"\boutsourc",
-         r"\bthird parties (?:that|who) (?:perform|provide) services\b", r"\b(?:employ|engage|hire)s? (?:[\w-]+ ){0,2}(?:companies|individuals|firms|contractors)\b", "ว่าจ้าง(?:บริษัท|บุคคลภายนอก)", r"\bthird[- ]party (?:service providers|vendors|platforms)\b",
+         r"\bthird parties (?:that|who) (?:perform|provide) services\b", r"\b(?:uses?|using) (?:a |an )?third[- ]party (?:services?|tools?|vendors?|compan(?:y|ies))\b", r"\b(?:its|our|their) agents?\b", r"\b(?:employ|engage|hire)s? (?:[\w-]+ ){0,2}(?:companies|individuals|firms|contractors)\b", "ว่าจ้าง(?:บริษัท|บุคคลภายนอก)", r"\bthird[- ]party (?:service providers|vendors|platforms)\b",
          r"\bas (?:an? |our |its )?agents?\b", r"\b(?:hosted|powered|run) (?:on|by)\b",
          r"\b(?:Amazon Web Services|AWS|Google Cloud(?: Platform)?|Microsoft Azure|Google Workspace)\b",
          r"(?<!your )\b(?:[\w]+[- ])?(?:check|screening|verification|e-?mail|SMS|hosting|cloud|IT|technology|telecom|storage) providers?\b",
@@ -250,7 +250,7 @@ RECIPIENTS: Table = {
     ),
     "affiliates": (
         "affiliates, subsidiaries, group companies",
-        (r"(?<!non-)(?<!non)\baffiliat", r"\bsubsidiar", r"\bparent compan", r"\bgroup (?:companies|entities|members)", r"\bcompanies (?:with)?in (?:our |the )?(?:\w+ )?group\b", r"\b(?:within|across) (?:our|the) group\b", r"\bsister compan",
+        (r"(?<!non-)(?<!non)\baffiliat", r"\bsubsidiar", r"\bparent compan", r"\bgroup (?:companies|entities|members)", r"\bcompanies (?:with)?in (?:our |the )?(?:\w+ )?group\b", r"\b(?:within|across) (?:our|the) group\b", r"\b(?:members of our|our) group of companies\b", r"\bsister compan",
          "บริษัทในเครือ", "บริษัทย่อย", "กลุ่มบริษัท", "บริษัทในกลุ่ม", "บริษัทแม่", "(?:บริษัท|กิจการ|ธุรกิจ)\\S{0,10}ในเครือ"),
     ),
     "business_partners": (
@@ -290,8 +290,8 @@ RECIPIENTS: Table = {
     "public": (
         "made publicly visible",
         (r"\bpublic(?:ly)? (?:visible|available|accessible|profiles?)\b", r"\b(?:share[sd]?|sharing|disclos(?:e|ed|ing)|shown?|display(?:ed)?|visible|available|accessible|made)\b[^.;]{0,60}?\bthe public\b(?! keys?)", r"\b(?:are|is) public\b", r"\bpublicly (?:visible|displayed|posted|shared|accessible)\b", r"\bvisible to (?:the public|anyone|everyone|all)", r"\bmade public\b", r"\banyone can see\b", r"\b(?:all|any) internet users\b", r"\b(?:share|shared|disclosed|displayed|available|posted|listed|published) publicly\b", r"\bshare (?:\w+ ){1,3}publicly\b", r"\b(?:are|is) (?:always |also )public\b",
-         r"\bpublic (?:\w+ )?(?:issues|posts|comments|repositor(?:y|ies)|forums?)\b", r"\bmake (?:\w+ ){0,2}public\b",
-         r"(?:accessible|available|visible|disclosed|shown) to the public\b", r"\bindexed by search engines\b", r"\bpublish(?:es|ed|ing)? (?:\w+ ){0,2}(?:statistics|data|information|content|requests?|profiles?|comments?)\b",
+         r"\bpublic (?:\w+ )?(?:issues|posts|comments|repositor(?:y|ies))\b", r"\bmake (?:\w+ ){0,2}public\b",
+         r"(?:accessible|available|visible|disclosed|shown) to the public\b", r"\bindexed by search engines\b", r"\bpublish(?:es|ed|ing)? (?:\w+ ){0,3}(?:statistics|data|information|content|requests?|profiles?|comments?)\b",
          "(?:ต่อ|แก่|สู่|ให้)สาธารณ(?:ะ|ชน)", "(?:คน|บุคคล)ทั่วไป(?:อาจ|จะ|สามารถ)?(?:เข้ามา)?(?:ดู|เห็น|เข้าถึง|ทราบ)", "ผู้ใช้อินเทอร์เน็ต(?:ทั้งหมด|ทุกคน)", "บุคคลทั่วไปสามารถมองเห็น", "(?:แบบ|เป็น)สาธารณะ", "เปิดเผยต่อสาธารณ", "(?:แสดง|เปิดเผย|เผยแพร่)อย่างเปิดเผย", "ทุกคน(?:สามารถ)?(?:มองเห็น|เห็น|เข้าถึง)", "เผยแพร่\\S{0,60}(?:บนเว็บไซต์|สื่อสังคมออนไลน์|เพจ)"),
     ),
     "other_users": (
