@@ -256,6 +256,16 @@ def test_code_families(text, lang, family, codes) -> None:
         ("You can ask us to delete data, subject to legal requirements.", "en", "", []),
         # Protecting rights and property is security beside legal compliance (guide decision 43); referral data is no recommendation.
         ("We may disclose data to protect the rights, property or safety of our users.", "en", "", ["security_fraud", "legal_compliance"]),
+        # What the user does is no aim ("when you create an account"); what the service lets the user do is one.
+        ("We collect your name from users who choose to create an account.", "en", "", []),
+        ("When you create and sign in to an account, you receive a credential.", "en", "", []),
+        ("We keep a token so that you can sign in without a password.", "en", "", ["service_provision"]),
+        ("We ask for basic information from you in order to set up your account.", "en", "", ["service_provision"]),
+        # Support: responding to reported problems or to the user's request, assisting the support team.
+        ("We use your messages to respond to reported problems.", "en", "", ["support"]),
+        ("We only use this information to respond to your request.", "en", "", ["support"]),
+        ("We commit to responding to your request within 45 days.", "en", "", []),
+        ("เราใช้ข้อความของคุณเพื่อตอบสนองปัญหาที่รายงาน", "th", "", ["support"]),
         ("เราใช้ข้อมูลแนะนำเพื่อวัดผลแคมเปญ", "th", "", ["analytics"]),
     ],
 )

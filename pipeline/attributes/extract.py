@@ -133,6 +133,10 @@ _STOPPED = re.compile(
     r"(?:\W+\w+){0,4}\W*$|(?:ยกเลิก|ปฏิเสธ|ปิดใช้งาน|ถอนความยินยอม)\S{0,30}$",
     re.IGNORECASE,
 )
+# What the user does is no aim of processing: "when you create and sign in to an account", "you'll have to create an account".
+_USER_ACT = re.compile(r"(?:\b(?:when|if|once|after|before|whenever)\s+you|\b(?:users?|visitors|customers|members|people|those)\s+who|\byou(?:['’]ll| will| must| need to| have to))(?:\s+(?!order\b|that\b)[\w'’]+){0,2}?\s+(?:to\s+)?$", re.IGNORECASE)
+# ... unless the service enables it: "so that you can", "to let users", "allows you to".
+_ENABLED_FOR_USER = re.compile(r"\b(?:so(?: that)?|let|lets|allow|allows|enable|enables|help|helps|for)\s+(?:you|users?)\b", re.IGNORECASE)
 # Words a limit or a condition is made of are no aim: "deletion (subject to legal requirements)", "unless prohibited by law or court order".
 _NOT_AIM_BEFORE = re.compile(r"\b(?:subject to|prohibited by|prevented by|forbidden by)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 # The aim of a security measure is what the measure does, not what data is processed for:
@@ -294,7 +298,17 @@ def _could_be_aim(before: str) -> bool:
     statement = _last_statement(before)
     # "we will not use it to ...", or words inside a law's title ("กฎหมายว่าด้วยการป้องกัน...การฟอกเงิน")
     return not (_NEGATED.search(statement) or re.search(r"ว่าด้วย\S*$", before) or _STOPPED.search(statement)
-                or _NOT_AIM_BEFORE.search(before) or _SECURITY_MEASURE.search(statement))
+                or _NOT_AIM_BEFORE.search(before) or _SECURITY_MEASURE.search(statement) or _user_acts(before))
+
+
+def _user_acts(before: str) -> bool:
+    """Whether the words after ``before`` are what the user does ("when you create an account", "users who choose to create one"), not an aim.
+
+    >>> _user_acts("We collect data from users who choose to "), _user_acts("We keep you signed in so that you can ")
+    (True, False)
+    """
+    act = _USER_ACT.search(before)
+    return act is not None and not _ENABLED_FOR_USER.search(before, max(0, act.start() - 20))
 
 
 def _sentence_before(text: str, position: int, reach: int = 200) -> str:

@@ -335,10 +335,10 @@ PURPOSES: Table = {
     "support": (
         "customer support and enquiries",
         (r"\b(?:customer|technical|user) (?:support|service)\b(?! (?:team|staff|agents?|representatives?|department)\b)", r"\brespond(?:ing)? to (?:your )?(?:inquiries|enquiries|questions|support requests|comments|feedback|complaints)",
-         r"\bsupport (?:matters?|tickets?|ticketing|questions?)\b", r"\bassist (?:you|users|the \w+ owner)\b",
+         r"\bsupport (?:matters?|tickets?|ticketing|questions?)\b", r"\brespond(?:ing)?(?: to| and \w+)? (?:your |the )?(?:reported )?(?:problems|issues)\b", r"\bto respond to your requests?\b(?! (?:within|to exercise))", r"\bassist\w* (?:\S+ ){0,3}support team\b", r"\bassist (?:you|users|the \w+ owner)\b",
          r"\bhelp (?:you )?(?:with|resolve)", r"\banswer(?:ing)? (?:your )?(?:enquiries|inquiries|questions?)", r"\brespond(?:ing)? to your (?:messages?|e-?mails?|questions?)\b",
          r"\bsupport (?:reasons|purposes)\b", r"\bhandl(?:e|ing) (?:your )?(?:requests|enquiries|inquiries|questions|complaints)\b", r"\b(?:offer|provid)(?:e|es|ing)? (?:\w+ )?support\b", r"\bresolve your (?:tickets?|issues?|problems?|requests?)\b", r"\bsupport requests?\b", r"\bassist(?:ance)? (?:you )?with\b",
-         "ตอบข้อซักถาม", "ตอบข้อสงสัย", "ตอบคำถาม", "ตอบกลับ", "ข้อร้องเรียน", "(?<!ผู้)(?<!อาสา)ให้ความช่วยเหลือ", "บริการลูกค้า", "ศูนย์บริการลูกค้า", "การสนับสนุน", "แก้ไขปัญหา", "ติดต่อสอบถาม"),
+         "ตอบข้อซักถาม", "ตอบสนอง(?:และตรวจสอบ)?(?:ปัญหา|คำขอ|คำร้อง)", "ตอบข้อสงสัย", "ตอบคำถาม", "ตอบกลับ", "ข้อร้องเรียน", "(?<!ผู้)(?<!อาสา)ให้ความช่วยเหลือ", "บริการลูกค้า", "ศูนย์บริการลูกค้า", "การสนับสนุน", "แก้ไขปัญหา", "ติดต่อสอบถาม"),
     ),
     "security_fraud": (
         "security, fraud and abuse prevention",
