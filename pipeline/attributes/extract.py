@@ -98,12 +98,16 @@ _NAMED_VENDOR = re.compile(r"\bwe (?:also |may |only )?use \[[^\]]{2,40}\]|(?:�
 # "handled through Gmail", "stored by MailerLite", "Cloudflare จัดเตรียม DNS". Names are case-sensitive; common capitalised words are no name.
 _NAME = r"(?-i:(?!(?:Cookies?|Personal|Information|Data|Your|Our|This|These|Such|The|It|Them|Services?|Site|Website|Apps?)\b)[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})"
 _VENDOR_AT_WORK = re.compile(
-    rf"\buses? \[?{_NAME}\]?(?: (?:and|&) \[?{_NAME}\]?)? (?:to|for)\b"
-    rf"|\b{_NAME} (?:hosts|provides (?:DNS|CDN|hosting|cloud|storage|servers|infrastructure))\b"
+    rf"\b[Uu]ses? \[?{_NAME}\]?(?: (?:and|&) \[?{_NAME}\]?)? (?:to|for)\b"
+    # the name before "hosts" or "โฮสต์" is checked apart (_NAME_BEFORE): a name tried at every word would cost a scan of its own
+    r"|\b(?:hosts|provides (?:DNS|CDN|hosting|cloud|storage|servers|infrastructure))\b"
     rf"|\b(?:handled|processed|stored|hosted|managed|sent|delivered) (?:\w+ly )?(?:through|by|with|via) \[?{_NAME}\b(?! as (?:an? |the )?(?:data )?controller)"
-    r"|[A-Za-z] ?(?:โฮสต์|จัดเตรียม ?(?:DNS|CDN))|(?:จัดการ|จัดเก็บ|ดำเนินการ)(?:โดย)?ผ่าน ?\[?[A-Za-z]",
-    re.IGNORECASE,
-)
+    r"|(?:โฮสต์|จัดเตรียม ?(?:DNS|CDN))|(?:จัดการ|จัดเก็บ|ดำเนินการ)(?:โดย)?ผ่าน ?\[?[A-Za-z]",
+)  # case-sensitive (names are capitalised; the verbs are lower-case mid-sentence), which also keeps the scan fast
+# Words one of which every match of _VENDOR_AT_WORK holds: most clauses hold none and skip its scan.
+_VENDOR_WORDS = ("use", "hosts", "provides", "through", " by ", "with", "via", "โฮสต์", "จัดเตรียม", "ผ่าน")
+_NAME_BEFORE = {"hosts": re.compile(rf"\b{_NAME} $"), "provides": re.compile(rf"\b{_NAME} $"),
+                "โฮสต์": re.compile("[A-Za-z] ?$"), "จัดเตรียม": re.compile("[A-Za-z] ?$")}
 _MEASURES = re.compile(r"\banaly|\bmeasur|\bstatistic|\bhow (?:\w+ ){0,4}(?:use|uses|navigate|performs?)\b|\btest(?:ing)? variations\b|\bA/B test|วิเคราะห์|วัดผล|ประเมิน", re.IGNORECASE)
 # A named party with a privacy policy of its own is a third party the data reaches ("sent to Google's geolocation service, which has
 # its own privacy policy", "Google จะประมวลผลข้อมูลนี้ตามนโยบายความเป็นส่วนตัวของตนเอง").
@@ -307,6 +311,9 @@ def _user_acts(before: str) -> bool:
     >>> _user_acts("We collect data from users who choose to "), _user_acts("We keep you signed in so that you can ")
     (True, False)
     """
+    lowered = before.lower()
+    if "you" not in lowered and "who" not in lowered:
+        return False
     act = _USER_ACT.search(before)
     return act is not None and not _ENABLED_FOR_USER.search(before, max(0, act.start() - 20))
 
@@ -373,20 +380,33 @@ def extract_recipients(text: str, context: str = "") -> list[str]:
     if not found and ("[" in text or "provider" in text or "ผู้ให้บริการ" in text) and (_THESE_PROVIDERS.search(text) or _NAMED_VENDOR.search(text)):
         # "these providers may process ...", "we use [Mailer](...) to send receipts": no role of their own, so the one of a vendor
         found.append("service_providers")
-    if not found and not _DENIED_FLOW.search(text):
+    if not found:
         found.extend(_named_party_role(text, context))
     return found
 
 
 def _named_party_role(text: str, context: str) -> list[str]:
-    """The role of a named party the clause puts at work for the service, when it names no recipient by its role (decision 14).
+    """The role of a named party the clause puts at work for the service, when it names no recipient by its role (decision 14); none in a denial.
 
     >>> _named_party_role("Acme Docs uses Tracker to diagnose errors.", ""), _named_party_role("Google จะประมวลผลข้อมูลนี้ตามนโยบายความเป็นส่วนตัวของตนเอง", "Analytics")
     (['service_providers'], ['analytics_providers'])
     """
-    if _VENDOR_AT_WORK.search(text):
+    roles = _named_party_roles(text, context)
+    return roles if roles and not _DENIED_FLOW.search(text) else []
+
+
+def _named_before(text: str, match: re.Match) -> bool:
+    """Whether a vendor phrase has its name: in the phrase itself, or just before a verb that needs one ("Acme hosts", "Acme โฮสต์")."""
+    first = next((word for word in _NAME_BEFORE if match.group(0).lower().startswith(word)), None)
+    return first is None or _NAME_BEFORE[first].search(text, max(0, match.start() - 40), match.start()) is not None
+
+
+def _named_party_roles(text: str, context: str) -> list[str]:
+    """The role of a named party at work, denial or not."""
+    lowered = text.lower()
+    if any(word in lowered for word in _VENDOR_WORDS) and any(_named_before(text, match) for match in _VENDOR_AT_WORK.finditer(text)):
         return ["analytics_providers" if _MEASURES.search(text) else "service_providers"]
-    if _OWN_POLICY.search(text) and _PARTY_NAME.search(text):
+    if ("own" in lowered or "ของตนเอง" in text) and _OWN_POLICY.search(text) and _PARTY_NAME.search(text):
         return ["analytics_providers" if _MEASURES.search(f"{text} {context}") else "service_providers"]
     if _TRACKER.search(text) and _TRACKER_PARTY.search(text):
         if _AD_CAMPAIGNS.search(text):
