@@ -54,6 +54,20 @@ def attributes(text: str, lang: str, context: str = "") -> dict:
         ("เราจะลบข้อมูลเมื่อไม่ต้องการข้อมูลนั้นแล้ว เว้นแต่กฎหมายจะกำหนดให้เราเก็บไว้นานกว่านั้น", "th", ["as_long_as_necessary", "legal_requirement"]),
         ("You can keep track of your orders for 30 days.", "en", []),
         ("Your statutory rights apply once your data is stored.", "en", []),
+        # Deleted with the account or the app, or kept unless removed: the account's lifetime, unless a period is given.
+        ("When you delete your account, your data is removed from our systems.", "en", ["account_lifetime"]),
+        ("เมื่อคุณลบบัญชี ข้อมูลทั้งหมดจะถูกลบออกจากระบบ", "th", ["account_lifetime"]),
+        ("When you delete your account, we remove your data within 30 days.", "en", ["P30D"]),
+        ("Public forum posts remain visible unless removed.", "en", ["account_lifetime"]),
+        ("กระทู้สาธารณะยังคงอยู่ในระบบ เว้นแต่จะถูกลบออก", "th", ["account_lifetime"]),
+        ("Uninstalling the app will delete all of its data.", "en", ["account_lifetime"]),
+        ("You can withdraw your consent by deleting the app.", "en", []),
+        # A retention that depends on the purpose, kept for business use, or to comply with law; a limit on an action is none.
+        ("The storage period depends on the purposes for which the data was stored.", "en", ["as_long_as_necessary"]),
+        ("Your IP address is not stored beyond the end of the session.", "en", ["as_long_as_necessary"]),
+        ("We keep data only as long as necessary or to comply with law.", "en", ["as_long_as_necessary", "legal_requirement"]),
+        ("Request deletion of your data (subject to legal requirements)", "en", []),
+        ("Once the period expires we delete your data, unless otherwise required by law.", "en", []),
     ],
 )
 def test_retention_values(text, lang, values) -> None:
@@ -130,6 +144,24 @@ def test_deadlines(text, lang, context, expected) -> None:
         ("เฉพาะท่านเท่านั้นที่สามารถเข้าถึงบันทึกนี้ได้", "th", "security_measures", ["access_control"]),
         ("Our vendors are bound by contractual obligations to keep your data confidential.", "en", "security_measures", ["confidentiality"]),
         ("We keep backups for 30 days.", "en", "security_measures", ["backups"]),
+        # Data said to be anonymous or not linkable is pseudonymised (decision 24); anonymous users or identifiers are not.
+        ("Usage figures are only shared anonymously with our team.", "en", "security_measures", ["pseudonymization"]),
+        ("This information is anonymous and we don't trace it back to you.", "en", "security_measures", ["pseudonymization"]),
+        ("ข้อมูลทั้งหมดถูกรวบรวมและไม่ระบุชื่อ", "th", "security_measures", ["pseudonymization"]),
+        ("Users are anonymous and choose what to share.", "en", "security_measures", []),
+        # Bound not to disclose; only authorised people access; decrypting names encryption; IP addresses logged for security (decision 35).
+        ("Our vendors are obligated not to disclose the information.", "en", "security_measures", ["confidentiality"]),
+        ("ผู้ให้บริการมีหน้าที่ที่จะไม่เปิดเผยข้อมูลเพื่อวัตถุประสงค์อื่น", "th", "security_measures", ["confidentiality"]),
+        ("A limited number of authorized staff can view the reports.", "en", "security_measures", ["access_control"]),
+        ("We cannot decrypt your saved passwords.", "en", "security_measures", ["encryption"]),
+        ("Your data can only be decrypted by your own devices.", "en", "security_measures", ["encryption"]),
+        ("We use safeguards to prevent unauthorized access to your data.", "en", "security_measures", []),
+        ("The host logs visitors' IP addresses for security.", "en", "security_measures", ["monitoring"]),
+        ("ผู้ให้บริการบันทึกที่อยู่ IP ของผู้เยี่ยมชมเพื่อความปลอดภัย", "th", "security_measures", ["monitoring"]),
+        ("We employ physical, electronic and managerial safeguards.", "en", "security_measures", ["physical_security"]),
+        # A thing stored, or a transmission over the Internet, is no encryption.
+        ("เราไม่สามารถเข้าถึงภาพวาดที่จัดเก็บไว้ในอุปกรณ์ของคุณ", "th", "security_measures", []),
+        ("ไม่มีวิธีการส่งผ่านอินเทอร์เน็ตใดที่ปลอดภัย 100%", "th", "security_measures", []),
         # Health facts held as data: test results, vaccinations, symptoms, illness; a health office is no health data.
         ("We store your test results and vaccination dates.", "en", "data_types", ["health"]),
         ("You can tell us about symptoms of an illness.", "en", "data_types", ["health"]),
@@ -154,6 +186,20 @@ def test_deadlines(text, lang, context, expected) -> None:
         ("กรุณาลงชื่อเข้าใช้เพื่อดำเนินการต่อ", "th", "data_types", []),
         ("See our Cookie Policy for details. Most changes will be minor.", "en", "data_types", []),
         ("โพสต์ในบล็อกของเรา", "th", "data_types", []),
+        # Interaction, metrics and reading history are usage; diagnostics and diagnosis keys are no health data.
+        ("We record interaction data and app metrics.", "en", "data_types", ["usage"]),
+        ("เราเก็บข้อมูลปฏิสัมพันธ์และประวัติการอ่านของคุณ", "th", "data_types", ["usage"]),
+        ("Crash reports and diagnostics help us fix bugs.", "en", "data_types", []),
+        ("Diagnosis keys are random identifiers.", "en", "data_types", []),
+        # Names of things are no person's name; a user name is a credential (guide decision 13); a named system that acts is no data.
+        ("Your user name and device name are stored.", "en", "data_types", ["account_credentials", "device"]),
+        ("เราได้รับชื่ออุปกรณ์และชื่อผู้ใช้ของคุณ", "th", "data_types", ["account_credentials", "device"]),
+        ("ข้อมูลทั้งหมดไม่ระบุชื่อ", "th", "data_types", []),
+        ("ระบบปฏิบัติการ Example จะเชื่อมต่อกับเซิร์ฟเวอร์", "th", "data_types", []),
+        # Where one was, and the contents of messages.
+        ("The journal records when and where you met other people.", "en", "data_types", ["location"]),
+        ("We read the contents of your email to answer it.", "en", "data_types", ["communications"]),
+        ("เราจะได้รับข้อความและไฟล์แนบที่คุณส่ง", "th", "data_types", ["communications"]),
         # Transfer safeguards: no adequacy where the clause denies it, agreeing to the transfer is consent.
         ("We send data to countries the Commission has not recognised as having an adequate level of protection.", "en", "transfer_mechanisms", []),
         ("These transfers rest on standard contractual arrangements approved by the Commission.", "en", "transfer_mechanisms", ["scc"]),
@@ -189,6 +235,38 @@ def test_code_families(text, lang, family, codes) -> None:
         ("Personalised ads are turned off for teenagers.", "en", "", []),
         ("Data kept for billing is encrypted.", "en", "", ["billing"]),
         ("You can opt out of marketing emails at any time.", "en", "", []),
+        # Verbs joined by commas or "and" share one object; the service kept working is service provision.
+        ("We use your data for providing and improving the service.", "en", "", ["service_provision", "research"]),
+        ("ข้อมูลนี้ช่วยให้เว็บไซต์ทำงานได้อย่างถูกต้อง", "th", "", ["service_provision"]),
+        ("We use these reports to investigate problems and improve stability.", "en", "", ["service_provision", "research"]),
+        # Security named right after a marker is an aim; elsewhere ("our security team", "security notices") it is not.
+        ("We review these records to improve safety and stability.", "en", "", ["security_fraud"]),
+        ("เราตรวจสอบบันทึกเหล่านี้เพื่อปรับปรุงความปลอดภัยของแอป", "th", "", ["security_fraud"]),
+        ("Our security team reads the reports.", "en", "", []),
+        ("Details related to your account, including recovery and security notices.", "en", "", []),
+        # The aim of a security measure is no purpose of processing.
+        ("We use encryption and firewalls to protect your account from attacks.", "en", "", []),
+        ("เรามีมาตรการรักษาความปลอดภัยเพื่อป้องกันการเข้าถึงโดยไม่ได้รับอนุญาต", "th", "", []),
+        # A processing the user stops, denies ("never collect", "no longer process", ไม่เก็บ) or a limit ("subject to") is no aim.
+        ("You can withdraw your consent to analytics at any time.", "en", "", []),
+        ("คุณสามารถปิดใช้งานการวิเคราะห์ได้ในการตั้งค่า", "th", "", []),
+        ("We never collect your data for advertising.", "en", "", []),
+        ("We no longer process data for the operation of the service.", "en", "", []),
+        ("เราไม่เก็บข้อมูลเพื่อการโฆษณา", "th", "", []),
+        ("You can ask us to delete data, subject to legal requirements.", "en", "", []),
+        # Protecting rights and property is security beside legal compliance (guide decision 43); referral data is no recommendation.
+        ("We may disclose data to protect the rights, property or safety of our users.", "en", "", ["security_fraud", "legal_compliance"]),
+        # What the user does is no aim ("when you create an account"); what the service lets the user do is one.
+        ("We collect your name from users who choose to create an account.", "en", "", []),
+        ("When you create and sign in to an account, you receive a credential.", "en", "", []),
+        ("We keep a token so that you can sign in without a password.", "en", "", ["service_provision"]),
+        ("We ask for basic information from you in order to set up your account.", "en", "", ["service_provision"]),
+        # Support: responding to reported problems or to the user's request, assisting the support team.
+        ("We use your messages to respond to reported problems.", "en", "", ["support"]),
+        ("We only use this information to respond to your request.", "en", "", ["support"]),
+        ("We commit to responding to your request within 45 days.", "en", "", []),
+        ("เราใช้ข้อความของคุณเพื่อตอบสนองปัญหาที่รายงาน", "th", "", ["support"]),
+        ("เราใช้ข้อมูลแนะนำเพื่อวัดผลแคมเปญ", "th", "", ["analytics"]),
     ],
 )
 def test_purposes_are_stated_aims(text, lang, context, purposes) -> None:
@@ -215,6 +293,29 @@ def test_purposes_are_stated_aims(text, lang, context, purposes) -> None:
         ("คุณสามารถเปิดคำสั่ง “อย่าติดตาม” ในเบราว์เซอร์ได้", "th", "", ["objection"]),
         ("You can opt out here.", "en", "Right to Opt Out of Sale", ["opt_out_sale"]),
         ("There is no need to opt out.", "en", "", []),
+        # A denial inside a wide match, and a right named in a list of requests or verbs.
+        ("After you give your consent, it will not be possible to withdraw your consent.", "en", "", []),
+        ("To make an access or deletion request, write to us.", "en", "", ["access", "erasure"]),
+        ("Access, correct, delete, export.", "en", "Your rights", ["access", "rectification", "erasure", "portability"]),
+        ("ขอเข้าถึง แก้ไข ลบ ส่งออก", "th", "สิทธิของคุณ", ["access", "rectification", "erasure", "portability"]),
+        ("Have personal data we hold about you deleted.", "en", "Your rights", ["erasure"]),
+        ("Files we keep will have what you sent to the team deleted after 14 days.", "en", "", []),
+        # Deleting one's account or records, as the user does it.
+        ("When you choose to delete your account, all of your data is removed.", "en", "", ["erasure"]),
+        ("Once you have initiated the deletion, your data is removed from our servers.", "en", "Data Deletion", ["erasure"]),
+        ("เมื่อคุณเลือกที่จะลบบัญชี ข้อมูลทั้งหมดจะถูกลบออกจากระบบ", "th", "", ["erasure"]),
+        ("เมื่อเริ่มต้นการลบ ข้อมูลของคุณจะถูกลบภายในเวลาที่เหมาะสม", "th", "", ["erasure"]),
+        ("You can request and download an archive of your posts.", "en", "", ["access", "portability"]),
+        ("You can restrict or object to how we use your data.", "en", "", ["restriction", "objection"]),
+        ("You may refer the rejected appeal to the state attorney general.", "en", "", ["complaint"]),
+        ("Withdraw consent for marketing emails", "en", "Your rights", ["withdraw_consent", "opt_out_marketing"]),
+        # Switching a processing off objects to it; a feature, cookies or a consent withdrawn that way do not.
+        ("You can turn off usage data sharing in Settings.", "en", "", ["objection"]),
+        ("คุณสามารถปิดใช้งานการแชร์ข้อมูลการวินิจฉัยได้ในการตั้งค่า", "th", "", ["objection"]),
+        ("You can switch off the reminders feature at any time.", "en", "", []),
+        ("You can disable non-essential cookies in your browser.", "en", "", []),
+        ("You can withdraw your consent to sharing by disabling the sharing feature.", "en", "", ["withdraw_consent"]),
+        ("ปิดการแชร์ข้อมูลตำแหน่งในแอปไม่ได้", "th", "", []),
     ],
 )
 def test_rights_the_user_can_exercise(text, lang, context, rights) -> None:
@@ -254,6 +355,54 @@ def test_rights_the_user_can_exercise(text, lang, context, rights) -> None:
         ("You can warn other users through the app.", "en", []),
         ("Your posts are shown to other users of the forum.", "en", ["other_users"]),
         ("ผู้ใช้คนอื่นจะเห็นชื่อที่คุณใช้ในห้องแชท", "th", ["other_users"]),
+        # A named vendor at work for the service takes the role its task gives it (decision 14).
+        ("Example Docs uses Tracker and Pager to diagnose errors.", "en", ["service_providers"]),
+        ("We use Counter to measure how visitors use our site.", "en", ["analytics_providers"]),
+        ("Acme hosts the website and its files.", "en", ["service_providers"]),
+        ("Support e-mail is handled through Mailbox.", "en", ["service_providers"]),
+        ("Acme โฮสต์เว็บไซต์และแอปของเรา", "th", ["service_providers"]),
+        ("การติดต่อทางอีเมลได้รับการจัดการผ่าน Mailbox", "th", ["service_providers"]),
+        ("We use Cookies to remember you.", "en", []),
+        ("All records are stored in our Amazon Web Services environment.", "en", ["service_providers"]),
+        ("Requests for data processed by Acme as controller are answered within a month.", "en", []),
+        # Denied right before the recipient or by it; a possessor, a source, a comparison or the company's own role receives nothing.
+        ("Your e-mail address is not shared publicly.", "en", []),
+        ("รายงานที่ไม่เปิดเผยต่อสาธารณะจะถูกลบ", "th", []),
+        ("Tracker Analytics does not collect your name.", "en", []),
+        ("We may receive totals of what users buy on our partners' websites.", "en", []),
+        ("Some partners send us aggregate metrics.", "en", []),
+        ("Like most online service providers, we collect log data.", "en", []),
+        ("Acme functions as a data processor for your organisation.", "en", []),
+        ("The device sends a partner ID and the screen size.", "en", []),
+        # Made public, or delivered to followers.
+        ("Your display name and avatar are always listed publicly.", "en", ["public"]),
+        ("Reblogging another post is always public.", "en", ["public"]),
+        ("การสนับสนุนผ่านกระดานถามตอบเป็นแบบสาธารณะ", "th", ["public"]),
+        ("Your posts are delivered to your followers.", "en", ["other_users"]),
+        # A named party with a privacy policy of its own is a third party; its role comes from its task or the heading.
+        ("Location data may be sent to Acme's mapping service, which has its own privacy policy.", "en", ["service_providers"]),
+        ("Acme จะประมวลผลข้อมูลนี้ตามนโยบายความเป็นส่วนตัวของตนเอง", "th", ["service_providers"]),
+        ("Query data is sent to your search provider, which has its own privacy policy.", "en", []),
+        # A named party's tracker that measures ad campaigns is an advertiser's; one that tests content, an analytics provider's.
+        ("Some pages use clear GIFs which communicate with AdNet to understand the effectiveness of our advertising campaigns.", "en", ["advertisers"]),
+        ("* Tester และ Splitter ซึ่งจะใส่คุกกี้ในอุปกรณ์ของคุณเพื่อช่วยเราในการประเมินเนื้อหา", "th", ["analytics_providers"]),
+        ("We use cookies to analyze website traffic.", "en", []),
+        # Companies engaged for the service; transactions handled by a party; a pointer to a party's policy names no receiver.
+        ("We may employ third-party companies and individuals for these reasons.", "en", ["service_providers"]),
+        ("เราอาจว่าจ้างบริษัทและบุคคลภายนอกด้วยเหตุผลดังต่อไปนี้", "th", ["service_providers"]),
+        ("การทำธุรกรรมเหล่านี้ดำเนินการโดยบุคคลภายนอก", "th", ["payment_processors"]),
+        ("Link to the privacy policy of third-party service providers used by the app", "en", []),
+        ("ลิงก์ไปยังนโยบายความเป็นส่วนตัวของผู้ให้บริการบุคคลที่สามที่แอปใช้", "th", []),
+        ("ข้อมูลนี้ Acme ซึ่งเป็นผู้ให้บริการบทวิเคราะห์ของเราจะเก็บไว้", "th", ["analytics_providers"]),
+        # An exception to a denial is a flow; the user's own account or data at a service names no receiver.
+        ("We do not disclose personal information, unless required for law enforcement.", "en", ["authorities"]),
+        ("เราจะไม่เปิดเผยข้อมูล เว้นแต่เป็นการเปิดเผยต่อหน่วยงานของรัฐตามกฎหมาย", "th", ["authorities"]),
+        ("Give us the e-mail address of your PayPal account.", "en", []),
+        ("The library uses a shared Google Analytics account.", "en", ["analytics_providers"]),
+        ("We use a third-party service to collect crash reports.", "en", ["service_providers"]),
+        ("Data may be accessed by other members of our group of companies.", "en", ["affiliates"]),
+        ("We may publish aggregated and anonymized data for research.", "en", ["public"]),
+        ("You can post a question in our public forums.", "en", []),
     ],
 )
 def test_recipients_receive_the_data(text, lang, recipients) -> None:

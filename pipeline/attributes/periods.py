@@ -26,6 +26,11 @@ _WINDOW = 45
 _BOUND_REACH = 200
 _WITHIN = (r"\bwithin\b", r"\bno later than\b", r"\bnot later than\b", "ภายใน", "ไม่ช้ากว่า")
 _DELETION = (r"\bdelet", r"\beras", r"\bpurg", r"\bdestroy", r"\banonymi[sz]", r"\bremov", "ลบ", "ทำลาย", "ทำให้เป็นข้อมูลที่ไม่สามารถระบุ")
+# "deletion (subject to legal requirements)", "unless otherwise required by law": a limit on an action, no retention of its own
+_LIMIT_BEFORE = re.compile(r"\b(?:subject to|unless otherwise)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# Data deleted when the user deletes the account lives as long as the account, unless a period is given ("within 30 days").
+_DELETED_WITH_ACCOUNT = re.compile(r"(?<!even )\b(?:when|once|if|after) you (?:\w+ ){0,2}(?:delete|close|remove|deactivate) (?:your |the )?account\b"
+                                   r"|(?:เมื่อ|หาก)(?:คุณ|ท่าน)\S{0,20}ลบบัญชี", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?P<label>[^:：.;,]{2,50}?)\s*[:：]\s*(?=\S)")
 
 
@@ -49,9 +54,13 @@ def extract_retention(text: str, context: str = "") -> list[dict]:
         match = compiled(patterns).search(text)
         if match is None:
             continue
+        if code == "legal_requirement" and _LIMIT_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "(subject to legal requirements)" limits a right
         if code == "legal_requirement" and any(period["days_max"] is not None for period in periods):
             continue  # "7 years, as tax law requires": the law explains the period, it is not another one
         periods.append({"value": code, "days_min": None, "days_max": None, "applies_to": retained_subject(text, match.start())})
+    if not periods and mentions(text, _DELETION) and (match := _DELETED_WITH_ACCOUNT.search(text)):
+        periods.append({"value": "account_lifetime", "days_min": None, "days_max": None, "applies_to": retained_subject(text, match.start())})
     return periods
 
 
