@@ -8,9 +8,13 @@ over its own pipe, and when a file is not done within ``file_timeout``
 seconds the run kills that worker (SIGKILL works on a stopped process too),
 records the file as ``failed`` / ``timeout`` and starts a fresh worker.
 
-Workers die with the run even when it is killed with SIGKILL: on Linux the
-kernel kills them when their parent exits (``PR_SET_PDEATHSIG``), which needs
-no Python thread to run; elsewhere a thread watches the run's pid.
+Workers die with the run even when it is killed with SIGKILL: they are its
+own children (started with ``spawn``, not from a fork server, which was seen
+to outlive a killed run with its workers), and on Linux the kernel kills them
+when it exits (``PR_SET_PDEATHSIG``), which needs no Python thread to run;
+elsewhere a thread watches the run's pid. The kernel ties a worker to the
+thread that started it: start the pool from a thread that lives as long as
+the run (the main thread, as the CLI and a notebook do).
 """
 
 from __future__ import annotations
@@ -39,9 +43,14 @@ class WorkerStartError(RuntimeError):
     """A worker process died or hung before it could load the model."""
 
 
-def _die_with_parent() -> None:
-    """Make this process end when its parent (the run, or the fork server that serves only the run) ends."""
-    owner = os.getppid()
+def _die_with(owner: int) -> None:
+    """Make this worker end when the run (pid ``owner``, its parent) ends, or now if it already has.
+
+    A run killed while the worker was still importing the pipeline is seen
+    here, as soon as the imports are done.
+    """
+    if os.getppid() != owner:
+        os._exit(1)
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
@@ -61,13 +70,13 @@ def _die_with_parent() -> None:
     threading.Thread(target=exit_when_orphaned, name="orphan-watch", daemon=True).start()
 
 
-def serve(connection: Connection, model_dir: str) -> None:
+def serve(connection: Connection, model_dir: str, run_pid: int) -> None:
     """A worker's life: load the model, say ``ready``, then process one task at a time until the pipe closes.
 
     Ctrl-C is the run's business: the run stops the workers itself.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent()
+    _die_with(run_pid)
     # One process per core already: BLAS threads of their own would only fight over the cores.
     from threadpoolctl import threadpool_limits
 
@@ -105,18 +114,15 @@ class WorkerPool:
     """Worker processes the run starts, feeds one task at a time, times and kills; see the module docstring."""
 
     def __init__(self, workers: int, model_dir: str, file_timeout: float | None) -> None:
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        self._context = multiprocessing.get_context(method)
-        if method == "forkserver":
-            # The server imports the pipeline once for all workers; they start from it, not from a fork of the run.
-            self._context.set_forkserver_preload(["pipeline.runtime.worker"])
+        # A clean interpreter rather than a fork of the run, which may hold threads (the progress display) and open files.
+        self._context = multiprocessing.get_context("spawn")
         self.model_dir = model_dir
         self.file_timeout = file_timeout
         self.workers = [self._start() for _ in range(workers)]
 
     def _start(self) -> _Worker:
         ours, theirs = self._context.Pipe()
-        process = self._context.Process(target=serve, args=(theirs, self.model_dir), daemon=True)
+        process = self._context.Process(target=serve, args=(theirs, self.model_dir, os.getpid()), daemon=True)
         process.start()
         theirs.close()
         return _Worker(process, ours, deadline=time.monotonic() + DEFAULT_START_TIMEOUT)
