@@ -149,9 +149,9 @@ class OutputSet:
         if not plain:
             return
         legacy = self.runs / _LEGACY_RUN
-        shutil.rmtree(legacy, ignore_errors=True)
-        legacy.mkdir(parents=True)
+        legacy.mkdir(parents=True, exist_ok=True)  # kept: names adopted by a killed attempt read through it
         for name in plain:
+            (legacy / name).unlink(missing_ok=True)  # no name reads it: this one is still a plain file
             try:
                 os.link(self.folder / name, legacy / name)
             except OSError:
