@@ -25,7 +25,9 @@ from typing import Annotated, Optional
 import typer
 
 from .config import (
+    DEFAULT_CACHE_NAME,
     DEFAULT_DOCUMENTS_PATH,
+    DEFAULT_FILE_TIMEOUT,
     DEFAULT_GOLD_SEGMENTATION_DIR,
     DEFAULT_INPUT_DIR,
     DEFAULT_LABELED_DIR,
@@ -43,8 +45,12 @@ from .config import (
 EXIT_OK = 0
 EXIT_SOME_FAILED = 3
 EXIT_FATAL = 4
-#: Show a progress bar when a run has more files than this.
+#: Exit code of a run stopped with Ctrl-C (128 + SIGINT, as shells report it).
+EXIT_INTERRUPTED = 130
+#: Show progress when a run has more files than this.
 DEFAULT_PROGRESS_MIN_FILES = 20
+#: Seconds between progress lines when stderr is not a terminal (a log file, a pipe, CI).
+DEFAULT_PROGRESS_LOG_SECONDS = 30.0
 DEFAULT_CUSTOM_MODEL_NAME = "clauses-custom"
 
 log = logging.getLogger("pipeline")
@@ -72,11 +78,13 @@ def _user_errors() -> tuple[type[BaseException], ...]:
     from .datasets.opp115 import Opp115Error
     from .evaluation.attributes import AttributeDataError
     from .evaluation.corpus import TrainedOnTestDataError
+    from .export.output_set import OutputLockedError
     from .export.tables import TableReadError
     from .runtime.engines import EngineError
+    from .runtime.processes import WorkerStartError
 
     return (ModelError, GoldError, LabeledDataError, Opp115Error, AttributeDataError, TrainedOnTestDataError, TableReadError,
-            EngineError, FileNotFoundError, FileExistsError, NotADirectoryError, PermissionError, KeyError, ValueError, OSError)
+            EngineError, OutputLockedError, WorkerStartError, FileNotFoundError, FileExistsError, NotADirectoryError, PermissionError, KeyError, ValueError, OSError)
 
 
 def fails_cleanly(command: Callable) -> Callable:
@@ -128,6 +136,8 @@ def run_command(
     engine: Annotated[Engine, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option(help="Address of a Dask scheduler (with --engine dask). [default: a new LocalCluster]")] = None,
     allow_empty: Annotated[bool, typer.Option("--allow-empty", help="Write empty tables when INPUT_PATH holds no policy file, instead of failing.")] = False,
+    file_timeout: Annotated[float, typer.Option("--file-timeout", min=0.001, help="Seconds one file may take; a file over it fails with timeout and its worker process is replaced.")] = DEFAULT_FILE_TIMEOUT,
+    no_file_timeout: Annotated[bool, typer.Option("--no-file-timeout", help="No time limit: with --workers 1, files are processed in this process (for a debugger or a profiler).")] = False,
 ) -> None:
     """Segment, classify, extract attributes and export every policy under INPUT_PATH.
 
@@ -136,12 +146,21 @@ def run_command(
     pdf extra) is there as unsupported, and the exit code is then 3.
     Re-running over the same folder reuses the rows of unchanged files. Rows
     are in the order of the files, whatever the engine and the number of
-    workers.
+    workers. The tables appear together when the run ends; a run that fails
+    or is stopped (Ctrl-C) leaves the previous ones, and re-running resumes
+    from the documents it finished.
     """
-    from .runtime.run import run_pipeline
+    from .runtime.run import RunInterrupted, run_pipeline
 
-    result = run_pipeline(input_path, out, model, progress=_progress_bar, max_bytes=max_bytes,
-                          workers=workers, engine=engine.value, scheduler=scheduler, allow_empty=allow_empty)
+    try:
+        result = run_pipeline(input_path, out, model, progress=_progress, max_bytes=max_bytes, workers=workers,
+                              engine=engine.value, scheduler=scheduler, allow_empty=allow_empty,
+                              file_timeout=None if no_file_timeout else file_timeout)
+    except RunInterrupted as stopped:
+        kept = f"; {stopped.finished} of {stopped.total} files finished and are kept in {stopped.cache_dir}" if stopped.cache_dir else ""
+        typer.echo(f"interrupted: the tables at {out.parent} are unchanged{kept}. "
+                   "Run the same command again to resume: finished files are not redone.", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     _print_summary(result.summary(), out)
     raise typer.Exit(EXIT_SOME_FAILED if result.failures else EXIT_OK)
 
@@ -456,13 +475,57 @@ def _print_agreement(report: dict) -> None:
             say(f"attributes {family:<20} F1 {scores['f1']:.3f}  n={scores['support']}")
 
 
-def _progress_bar(results: Iterator, total: int) -> Iterator:
-    """A progress bar on stderr over the finished documents, for runs long enough to want one."""
-    if total <= DEFAULT_PROGRESS_MIN_FILES:
+def _progress(results: Iterator, total: int) -> Iterator:
+    """Progress on stderr for runs long enough to want it: files done of all, clauses so far, an ETA from the rate.
+
+    A bar on a terminal; a line every :data:`DEFAULT_PROGRESS_LOG_SECONDS`
+    otherwise (a log file or a pipe), and none with ``-q``.
+    """
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    if total <= DEFAULT_PROGRESS_MIN_FILES or log.getEffectiveLevel() >= logging.ERROR:
         yield from results
-        return
-    with typer.progressbar(results, length=total, label="policies", file=sys.stderr) as bar:
-        yield from bar
+    elif console.is_terminal:
+        yield from _progress_bar(results, total, console)
+    else:
+        yield from _progress_lines(results, total)
+
+
+def _progress_bar(results: Iterator, total: int, console) -> Iterator:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    columns = (TextColumn("policies"), BarColumn(), MofNCompleteColumn(), TextColumn("files, {task.fields[clauses]:,} clauses"),
+               TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
+    with Progress(*columns, console=console, speed_estimate_period=60) as bar:
+        task = bar.add_task("run", total=total, clauses=0)
+        clauses = 0
+        for document in results:
+            clauses += document.record["clauses"]
+            bar.update(task, advance=1, clauses=clauses)
+            yield document
+
+
+def _progress_lines(results: Iterator, total: int) -> Iterator:
+    import time
+
+    started = last = time.monotonic()
+    clauses = 0
+    for done, document in enumerate(results, 1):
+        clauses += document.record["clauses"]
+        now = time.monotonic()
+        if now - last >= DEFAULT_PROGRESS_LOG_SECONDS or done == total:
+            last = now
+            rate = done / max(now - started, 1e-9)
+            typer.echo(f"progress: {done}/{total} files, {clauses:,} clauses, {rate:.1f} files/s, "
+                       f"about {_duration((total - done) / rate)} left", err=True)
+        yield document
+
+
+def _duration(seconds: float) -> str:
+    minutes, seconds = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else (f"{minutes}m{seconds:02d}s" if minutes else f"{seconds}s")
 
 
 def _print_summary(summary: dict, out: Path) -> None:
@@ -477,6 +540,9 @@ def _print_summary(summary: dict, out: Path) -> None:
     say("labels:")
     for label, count in summary["labels"].items():
         say(f"  {label:<36} {count}")
+    if summary.get("cache_write_failures"):
+        typer.echo(f"warning: {summary['cache_write_failures']} documents could not be kept in the cache "
+                   f"({out.parent / DEFAULT_CACHE_NAME}); their rows are in the tables, the next run redoes them", err=True)
     failures = summary["failures"]
     say(f"failures: {len(failures)}" + (" (files that failed or are in a format not read here; see the manifest)" if failures else ""))
     for failure in failures:

@@ -49,6 +49,8 @@ CLASSIFIED_LANGUAGES = ("en", "th", "und")
 
 #: Largest policy file read; larger files fail with ``too_large`` (a policy is rarely over 1 MB).
 DEFAULT_MAX_BYTES = 20_000_000
+#: Seconds ``clauses run`` gives one file before it fails with ``timeout`` (a policy takes well under one).
+DEFAULT_FILE_TIMEOUT = 120.0
 DEFAULT_MANIFEST_NAME = "manifest.parquet"
 #: Folder beside the output where finished documents are kept for re-runs.
 DEFAULT_CACHE_NAME = ".cache"

@@ -161,7 +161,7 @@ def test_cli_exit_code_and_summary_name_the_files_not_processed(tmp_path, monkey
     write_pdf(folder / "policy.pdf", [[PdfLine("We keep server logs for 90 days.", 45)]], "ACME", "Page {page}")
     (folder / "logo.png").write_bytes(PNG)
     monkeypatch.setitem(sys.modules, "pdfplumber", None)
-    result = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path / "out" / "clauses.parquet"), "--workers", "1"])
+    result = runner.invoke(app, ["run", str(folder), "--out", str(tmp_path / "out" / "clauses.parquet"), "--workers", "1", "--no-file-timeout"])
     assert result.exit_code == EXIT_SOME_FAILED, result.output
     assert 'policy.pdf: unsupported: PDF needs pip install "policy-clauses[pdf]"' in result.output
     assert "logo.png: unsupported: a PNG image, not a policy format" in result.output

@@ -6,8 +6,9 @@ whatever order the workers finish them in, and keeps only a bounded number
 of documents in flight, so that the output is the same for any engine and
 any number of workers, and memory does not grow with the corpus.
 
-- ``local``: this process (one worker) or a pool of worker processes, each
-  loading the model once.
+- ``local``: this process (one worker, no time limit) or worker processes
+  the run starts, feeds, times and kills (:mod:`pipeline.runtime.processes`),
+  each loading the model once.
 - ``dask``: ``dask.bag`` partitions of the same tasks on a Dask cluster (a
   ``LocalCluster`` of this machine's cores when no scheduler is given). The
   workers read the input files and write the cache themselves, so on a real
@@ -17,23 +18,18 @@ any number of workers, and memory does not grow with the corpus.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from itertools import islice
 
-from .worker import DocumentResult, FileTask, RunSettings, process_file, worker_model
+from .worker import DocumentResult, FileTask, RunSettings, process_file
 
-#: Documents queued per worker: enough to keep every worker busy, few enough to bound memory.
-DEFAULT_TASKS_PER_WORKER = 4
 #: Documents per Dask partition (one task of the Dask graph).
 DEFAULT_PARTITION_SIZE = 16
 #: A worker process costs seconds to start (it loads the model); small batches get fewer of them.
 DEFAULT_MIN_FILES_PER_WORKER = 32
-#: How often a pool worker checks that the run that started it is still alive.
-DEFAULT_ORPHAN_CHECK_SECONDS = 1.0
 
 Engine = Callable[..., Iterator[DocumentResult]]
 
@@ -59,69 +55,40 @@ def workers_for(files: int, workers: int | None = None) -> int:
     return max(1, min(default_workers(), -(-files // DEFAULT_MIN_FILES_PER_WORKER)))
 
 
-def _start_worker(model_dir: str, owner: int) -> None:
-    """Pool worker start-up: load the model once, and exit if the run that owns the pool (pid ``owner``) dies.
+def run_local(tasks: Iterable[FileTask], settings: RunSettings, workers: int = 1, scheduler: str | None = None,
+              file_timeout: float | None = None) -> Iterator[DocumentResult]:
+    """Process the tasks in ``workers`` processes the run watches (:class:`pipeline.runtime.processes.WorkerPool`).
 
-    A pool worker blocks on its task queue, whose write end it holds itself,
-    and so does the fork server it came from: killed with SIGKILL, the run
-    would leave them waiting for ever. The worker watches the run instead.
+    With one worker and no ``file_timeout`` they are processed here, in this
+    process (as ``pipeline.run`` does in a notebook); a time limit needs a
+    process that can be killed.
     """
-    import threading
-    import time
-
-    def exit_when_orphaned() -> None:
-        while True:
-            time.sleep(DEFAULT_ORPHAN_CHECK_SECONDS)
-            try:
-                os.kill(owner, 0)
-            except ProcessLookupError:
-                os._exit(1)
-            except PermissionError:
-                pass  # alive, under another user
-
-    threading.Thread(target=exit_when_orphaned, name="orphan-watch", daemon=True).start()
-    # One process per core already: BLAS threads of their own would only fight over the cores.
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(1)
-    worker_model(model_dir)
-
-
-def run_local(tasks: Iterable[FileTask], settings: RunSettings, workers: int = 1, scheduler: str | None = None) -> Iterator[DocumentResult]:
-    """Process the tasks here (``workers=1``) or in a pool of ``workers`` processes."""
     if scheduler is not None:
         raise EngineError("--scheduler goes with --engine dask")
-    if workers <= 1:
+    if workers <= 1 and file_timeout is None:
         for task in tasks:
             yield process_file(task, settings)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from .processes import WorkerPool
 
-    # Workers start from a clean server process rather than a fork of this one (which may hold
-    # threads and open files); the server imports the pipeline once for all of them.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload(["pipeline.runtime.worker"])
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings.model_dir, os.getpid()))
+    pool = WorkerPool(workers, settings.model_dir, file_timeout)
     try:
-        pending: deque = deque()
-        for task in tasks:
-            pending.append(pool.submit(process_file, task, settings))
-            if len(pending) >= workers * DEFAULT_TASKS_PER_WORKER:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        yield from pool.map(tasks, settings)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close()
 
 
 def _process_partition(tasks: list[FileTask], settings: RunSettings) -> list[DocumentResult]:
     return [process_file(task, settings) for task in tasks]
 
 
-def run_dask(tasks: Iterable[FileTask], settings: RunSettings, workers: int = 1, scheduler: str | None = None) -> Iterator[DocumentResult]:
-    """Process the tasks as ``dask.bag`` partitions on the cluster at ``scheduler``, or on a new LocalCluster."""
+def run_dask(tasks: Iterable[FileTask], settings: RunSettings, workers: int = 1, scheduler: str | None = None,
+             file_timeout: float | None = None) -> Iterator[DocumentResult]:
+    """Process the tasks as ``dask.bag`` partitions on the cluster at ``scheduler``, or on a new LocalCluster.
+
+    ``file_timeout`` is not enforced per file here: Dask cannot stop one task
+    of a partition; the cluster's own limits apply.
+    """
     try:
         import dask.bag as bag
         from distributed import Client, LocalCluster

@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .cache import DocumentCache, remove_stale_temporaries
+from .cache import DocumentCache, rows_fingerprint
 from ..config import (
     DEFAULT_CACHE_NAME,
     DEFAULT_DOCUMENTS_NAME,
@@ -34,11 +34,12 @@ from ..config import (
     DEFAULT_REPORT_PATH,
 )
 from .engines import get_engine, workers_for
+from ..export.output_set import LOCK_FILE, RUNS_DIR, OutputSet, lock_output
 from ..export.tables import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, MANIFEST_SCHEMA, TableWriter
 from ..config import CLASSIFIED_LANGUAGES
 from ..ingest.files import discover_files, is_policy_candidate, make_doc_id
 from ..classify.persistence import check_model, model_version
-from .worker import DocumentResult, FileTask, RunSettings
+from .worker import INGEST_DETAILS, DocumentResult, FileTask, RunSettings
 from ..records import Failure
 
 #: Wraps the stream of finished documents (e.g. a progress bar); gets the stream and the number of files.
@@ -70,6 +71,7 @@ class RunResult:
     counts: dict[str, Counter] = field(
         default_factory=lambda: {"status": Counter(), "languages": Counter(), "labels": Counter(), "unclassified": Counter()}
     )
+    cache_write_failures: int = 0
     _tables: dict[str, Path | pa.Table] = field(default_factory=dict, repr=False)
 
     def _frame(self, name: str) -> pd.DataFrame:
@@ -105,6 +107,7 @@ class RunResult:
             "unclassified": dict(self.counts["unclassified"]),
             "labels": dict(self.counts["labels"].most_common()),
             "failures": [f"{f.source_path}: {f.error}: {f.message}" for f in self.failures],
+            "cache_write_failures": self.cache_write_failures,
         }
 
     def add(self, result: DocumentResult) -> None:
@@ -132,6 +135,22 @@ class NoPolicyFilesError(ValueError):
     """The input holds no policy file: most likely a wrong or unmounted folder, so nothing is written."""
 
 
+class RunFailedError(ValueError):
+    """Every policy file failed for the same internal reason: the pipeline, not the files, is broken; nothing is written."""
+
+
+class OutputNameError(ValueError):
+    """An output path whose name is one the run gives another of its tables."""
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """The run was stopped (Ctrl-C): the previous tables are unchanged and the documents finished are in the cache."""
+
+    def __init__(self, finished: int, total: int, cache_dir: Path | None) -> None:
+        super().__init__(finished, total, cache_dir)
+        self.finished, self.total, self.cache_dir = finished, total, cache_dir
+
+
 def new_run_id() -> str:
     """A sortable, unique run id: UTC time plus a random suffix."""
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
@@ -147,6 +166,7 @@ def run_pipeline(
     engine: str = "local",
     scheduler: str | None = None,
     allow_empty: bool = False,
+    file_timeout: float | None = None,
 ) -> RunResult:
     """Process every policy under ``input_path`` and write the tables (unless ``output_path`` is None).
 
@@ -154,22 +174,35 @@ def run_pipeline(
     the manifest, and the rest of the batch goes on. Rows come in the order of
     the files (sorted by path), whatever ``engine`` (``local`` or ``dask``) and
     however many ``workers`` (default: the cores, fewer for a small batch)
-    process them. With an ``output_path``, each finished document is kept in a
-    cache beside it: a re-run reuses the rows of files whose bytes, pipeline
-    version and model version are unchanged (status ``skipped_unchanged``),
-    and a run killed halfway leaves the previous tables intact and its
-    finished documents for the next run.
+    process them. ``file_timeout`` (seconds; ``clauses run`` gives
+    :data:`pipeline.config.DEFAULT_FILE_TIMEOUT`) bounds the time of each file: a file over
+    it fails with ``timeout`` and its worker process is replaced.
 
-    Every file under ``input_path`` gets a manifest row, whatever its kind
-    (an image or a PDF without the ``pdf`` extra is ``unsupported``). An
-    input with no policy file at all raises :class:`NoPolicyFilesError`
-    before anything is written, unless ``allow_empty`` (then the tables are
-    written empty).
+    With an ``output_path``, the tables of the run (clauses, headings,
+    documents, manifest) are published together when it ends (see
+    :mod:`pipeline.export.output_set`): a run that fails, is interrupted or
+    killed leaves the previous tables as they were. Each finished document is
+    kept in a cache beside them: a re-run reuses the rows of files whose
+    bytes, pipeline version and model (file, thresholds, vocabularies) are
+    unchanged (status ``skipped_unchanged``), and a run killed halfway leaves
+    its finished documents for the next run. A cache that cannot be written
+    costs a warning (counted in the summary), never a document.
+
+    Nothing is written, and the previous tables stay, when the model does not
+    fit this pipeline (:class:`pipeline.classify.persistence.ModelError`),
+    the input holds no policy file (:class:`NoPolicyFilesError`, unless
+    ``allow_empty``), another run holds the output folder
+    (:class:`pipeline.export.output_set.OutputLockedError`), or every policy
+    file failed for the same internal reason (:class:`RunFailedError`).
     """
     input_path = Path(input_path)
     model_dir = Path(model_dir or DEFAULT_MODEL_DIR).resolve()
     meta = check_model(model_dir)
+    if file_timeout is not None and not file_timeout > 0:
+        raise ValueError(f"the file timeout must be more than 0 seconds, not {file_timeout}")
     output_path = Path(output_path) if output_path is not None else None
+    if output_path is not None:
+        _refuse_colliding_name(output_path)
     files = discover_files(input_path, exclude=_own_outputs(output_path))
     if not allow_empty and not any(is_policy_candidate(path) for path in files):
         others = f" (only {len(files)} other file{'s' * (len(files) != 1)}, e.g. {files[0].name})" if files else ""
@@ -177,43 +210,97 @@ def run_pipeline(
             f"no policy files under {input_path}{others}: policies are .txt, .md, .html, .pdf or .docx files. "
             "Nothing was written; pass --allow-empty to write empty tables anyway"
         )
+    if output_path is None:
+        return _process(files, input_path, model_dir, meta, None, None, progress, max_bytes, workers, engine, scheduler, file_timeout)
+    with lock_output(output_path.parent):
+        return _process(files, input_path, model_dir, meta, output_path, output_path.parent / DEFAULT_CACHE_NAME,
+                        progress, max_bytes, workers, engine, scheduler, file_timeout)
+
+
+def _process(files: list[Path], input_path: Path, model_dir: Path, meta: dict, output_path: Path | None, cache_dir: Path | None,
+             progress: Progress | None, max_bytes: int, workers: int | None, engine: str, scheduler: str | None,
+             file_timeout: float | None) -> RunResult:
     root = input_path if input_path.is_dir() else input_path.parent
-    cache_dir = output_path.parent / DEFAULT_CACHE_NAME if output_path is not None else None
-    settings = RunSettings(str(model_dir), model_version(meta), new_run_id(), max_bytes, str(cache_dir) if cache_dir else None)
+    settings = RunSettings(str(model_dir), model_version(meta), new_run_id(), max_bytes, str(cache_dir) if cache_dir else None,
+                           fingerprint=rows_fingerprint(model_dir))
     tasks = (FileTask(str(path), make_doc_id(path, root)) for path in files)
     map_files = get_engine(engine)
     workers = workers_for(len(files), workers)
-
+    names = tuple(_table_path(output_path, name, file_name).name for name, file_name, _ in _TABLES) if output_path else ()
+    outputs = OutputSet(output_path.parent, settings.run_id, names) if output_path is not None else None
+    cache = DocumentCache(cache_dir) if cache_dir is not None else None
     result = RunResult(settings.run_id, output_path)
     used_keys: set[str] = set()
-    with ExitStack() as stack:
-        # Entered manifest first so that it is renamed last: a complete manifest names a complete run.
-        writers = {
-            name: stack.enter_context(TableWriter(_table_path(output_path, name, file_name), schema))
-            for name, file_name, schema in reversed(_TABLES)
-        }
-        results = map_files(tasks, settings, workers=workers, scheduler=scheduler)
-        for document in progress(results, len(files)) if progress else results:
-            writers["clauses"].write(document.clauses)
-            writers["headings"].write(document.headings)
-            writers["documents"].write(document.document)
-            writers["manifest"].write(pa.Table.from_pylist([document.record], schema=MANIFEST_SCHEMA))
-            result.add(document)
-            if document.cache_key is not None:
-                used_keys.add(document.cache_key)
-    result._tables = {name: writer.path if writer.path is not None else writer.table() for name, writer in writers.items()}
-    if output_path is not None:
-        remove_stale_temporaries(output_path.parent)
-        DocumentCache(cache_dir).prune(used_keys)
+    if outputs is not None:
+        outputs.begin()
+    try:
+        with ExitStack() as stack:
+            writers = {
+                name: stack.enter_context(TableWriter(outputs.path(names[index]) if outputs else None, schema))
+                for index, (name, _, schema) in enumerate(_TABLES)
+            }
+            results = map_files(tasks, settings, workers=workers, scheduler=scheduler, file_timeout=file_timeout)
+            for document in progress(results, len(files)) if progress else results:
+                writers["clauses"].write(document.clauses)
+                writers["headings"].write(document.headings)
+                writers["documents"].write(document.document)
+                writers["manifest"].write(pa.Table.from_pylist([document.record], schema=MANIFEST_SCHEMA))
+                result.add(document)
+                if document.cache_key is not None:
+                    used_keys.add(document.cache_key)
+                    if cache is not None and document.record["status"] == "ok":
+                        details = {name: document.record[name] for name in INGEST_DETAILS}
+                        if not cache.put(document.cache_key, document.clauses, document.headings, details):
+                            result.cache_write_failures += 1
+            _refuse_broken_run(result, files)
+    except KeyboardInterrupt:
+        if outputs is not None:
+            outputs.abort()
+        raise RunInterrupted(len(used_keys), len(files), cache_dir) from None
+    except BaseException:
+        if outputs is not None:
+            outputs.abort()
+        raise
+    finally:
+        if cache is not None:
+            cache.close()
+    if outputs is None:
+        result._tables = {name: writer.table() for name, writer in writers.items()}
+        return result
+    outputs.publish({"summary": result.summary()})
+    result._tables = {name: output_path.with_name(names[index]) for index, (name, _, _) in enumerate(_TABLES)}
+    if cache is not None:
+        cache.prune(used_keys)
+        cache.close()
     return result
 
 
+def _refuse_broken_run(result: RunResult, files: list[Path]) -> None:
+    """Raise :class:`RunFailedError` when at least two policy files were tried and all failed with one internal error."""
+    internal = [failure for failure in result.failures if failure.error == "internal"]
+    policies = sum(1 for path in files if is_policy_candidate(path))
+    if result.documents or len(internal) < 2 or len(internal) < policies or len({failure.message for failure in internal}) != 1:
+        return
+    raise RunFailedError(f"all {len(internal)} policy files failed with the same error ({internal[0].message}): the pipeline or "
+                         "its installation is broken, not the files. Nothing was written; the previous tables are unchanged")
+
+
+def _refuse_colliding_name(output_path: Path) -> None:
+    siblings = {file_name: name for name, file_name, _ in _TABLES if file_name is not None}
+    if output_path.name in siblings:
+        raise OutputNameError(f"--out {output_path}: {output_path.name} is the name of the {siblings[output_path.name]} table "
+                              f"a run writes beside the clause table; choose another name, e.g. {output_path.with_name('clauses.parquet')}")
+    if output_path.name in (DEFAULT_REPORT_PATH.name, DEFAULT_CACHE_NAME, RUNS_DIR, LOCK_FILE):
+        raise OutputNameError(f"--out {output_path}: {output_path.name} is a name the tool uses for its own files; choose another name")
+
+
 def _own_outputs(output_path: Path | None) -> tuple[Path, ...]:
-    """The files and folders a run writes (tables, cache, report), never read as input when they sit inside it."""
+    """The files and folders a run writes (tables, cache, runs, lock, report), never read as input when they sit inside it."""
     if output_path is None:
         return ()
     tables = [_table_path(output_path, name, file_name) for name, file_name, _ in _TABLES]
-    return (*tables, output_path.parent / DEFAULT_CACHE_NAME, output_path.with_name(DEFAULT_REPORT_PATH.name))
+    folder = output_path.parent
+    return (*tables, folder / DEFAULT_CACHE_NAME, folder / RUNS_DIR, folder / LOCK_FILE, output_path.with_name(DEFAULT_REPORT_PATH.name))
 
 
 def _table_path(output_path: Path | None, name: str, file_name: str | None) -> Path | None:

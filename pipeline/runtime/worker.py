@@ -55,6 +55,8 @@ class RunSettings:
     max_bytes: int
     cache_dir: str | None = None
     pipeline_version: str = PIPELINE_VERSION
+    #: Hash of everything besides a file's bytes that can change its rows (see :func:`pipeline.runtime.cache.rows_fingerprint`).
+    fingerprint: str = ""
 
     def provenance(self) -> dict[str, str]:
         """The columns that say how a row was made."""
@@ -63,7 +65,11 @@ class RunSettings:
 
 @dataclass
 class DocumentResult:
-    """What became of one file: its manifest record and, unless it failed, its clause, heading and document rows."""
+    """What became of one file: its manifest record and, unless it failed, its clause, heading and document rows.
+
+    ``cache_key`` is set for every file that gave rows; the run keeps the rows
+    of those with status ``ok`` in its cache.
+    """
 
     record: dict
     clauses: pa.Table
@@ -101,20 +107,20 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
     """Process one file, or reuse its cached rows; a file that fails gives a ``failed`` record, never an exception.
 
     Errors of the model itself (missing, tampered) are raised: they are not
-    the file's fault and would fail every file.
+    the file's fault and would fail every file. Nothing is written here: the
+    run keeps new rows in the cache, so a cache it cannot write costs a
+    warning, never a document.
     """
     model = worker_model(settings.model_dir)
     started = time.perf_counter()
-    record = {"doc_id": task.doc_id, "source_path": printable_path(task.path), "sha256": None, "size_bytes": None, "error": None, "message": None,
-              "format": None, "encoding": None, "encoding_method": None, "text_source": None, "notes": None}
+    record = _new_record(task)
     clauses = headings = clause_frame = heading_frame = None
     key = None
     try:
         data = read_bytes(task.path, settings.max_bytes)
         record.update(sha256=hashlib.sha256(data).hexdigest(), size_bytes=len(data))
-        key = cache_key(task.doc_id, record["sha256"], settings.pipeline_version, settings.model_version)
-        cache = DocumentCache(settings.cache_dir) if settings.cache_dir is not None else None
-        cached = cache.get(key) if cache is not None else None
+        key = cache_key(task.doc_id, record["sha256"], settings.pipeline_version, settings.fingerprint)
+        cached = DocumentCache(settings.cache_dir).get(key) if settings.cache_dir is not None else None
         if cached is not None:
             clauses, headings, details = cached
             record.update(details)
@@ -124,8 +130,6 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
             clause_frame, heading_frame = process_document(document, model, settings.provenance())
             clauses, headings = to_table(clause_frame, CLAUSE_SCHEMA), to_table(heading_frame, HEADING_SCHEMA)
             record.update(ingest_details(document, clause_frame))
-            if cache is not None:
-                cache.put(key, clauses, headings, {name: record[name] for name in INGEST_DETAILS})
             record["status"] = "ok"
         summary = to_table(
             summarize_documents(
@@ -140,11 +144,27 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
         detail = traceback.format_exception_only(type(error), error)[-1].strip()
         record.update(status="failed", error="internal", message=detail)
     if record["status"] in NOT_PROCESSED_STATUSES:
-        clauses, headings, summary = CLAUSE_SCHEMA.empty_table(), HEADING_SCHEMA.empty_table(), DOCUMENT_SCHEMA.empty_table()
-        key = None
-    record.update(clauses=clauses.num_rows, seconds=time.perf_counter() - started, run_id=settings.run_id,
+        return _finish(record, settings, time.perf_counter() - started)
+    return _finish(record, settings, time.perf_counter() - started, clauses, headings, summary, key)
+
+
+def failed_result(task: FileTask, settings: RunSettings, error: str, message: str, seconds: float) -> DocumentResult:
+    """The result of a file the run gave up on from outside its worker (``timeout``, a worker that died)."""
+    return _finish({**_new_record(task), "status": "failed", "error": error, "message": message}, settings, seconds)
+
+
+def _new_record(task: FileTask) -> dict:
+    return {"doc_id": task.doc_id, "source_path": printable_path(task.path), "sha256": None, "size_bytes": None, "error": None,
+            "message": None, "format": None, "encoding": None, "encoding_method": None, "text_source": None, "notes": None}
+
+
+def _finish(record: dict, settings: RunSettings, seconds: float, clauses: pa.Table | None = None, headings: pa.Table | None = None,
+            summary: pa.Table | None = None, key: str | None = None) -> DocumentResult:
+    clauses = clauses if clauses is not None else CLAUSE_SCHEMA.empty_table()
+    record.update(clauses=clauses.num_rows, seconds=seconds, run_id=settings.run_id,
                   pipeline_version=settings.pipeline_version, model_version=settings.model_version)
-    return DocumentResult(record, clauses, headings, summary, key)
+    return DocumentResult(record, clauses, headings if headings is not None else HEADING_SCHEMA.empty_table(),
+                          summary if summary is not None else DOCUMENT_SCHEMA.empty_table(), key)
 
 
 #: Manifest columns that say how a document was read; kept with its cached rows.
