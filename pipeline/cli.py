@@ -128,6 +128,7 @@ def run_command(
     engine: Annotated[Engine, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option(help="Address of a Dask scheduler (with --engine dask). [default: a new LocalCluster]")] = None,
     allow_empty: Annotated[bool, typer.Option("--allow-empty", help="Write empty tables when INPUT_PATH holds no policy file, instead of failing.")] = False,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help="Read symbolic links that point outside INPUT_PATH (by default they are listed as outside_input).")] = False,
 ) -> None:
     """Segment, classify, extract attributes and export every policy under INPUT_PATH.
 
@@ -141,7 +142,8 @@ def run_command(
     from .runtime.run import run_pipeline
 
     result = run_pipeline(input_path, out, model, progress=_progress_bar, max_bytes=max_bytes,
-                          workers=workers, engine=engine.value, scheduler=scheduler, allow_empty=allow_empty)
+                          workers=workers, engine=engine.value, scheduler=scheduler, allow_empty=allow_empty,
+                          follow_links=follow_links)
     _print_summary(result.summary(), out)
     raise typer.Exit(EXIT_SOME_FAILED if result.failures else EXIT_OK)
 

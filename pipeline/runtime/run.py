@@ -147,6 +147,7 @@ def run_pipeline(
     engine: str = "local",
     scheduler: str | None = None,
     allow_empty: bool = False,
+    follow_links: bool = False,
 ) -> RunResult:
     """Process every policy under ``input_path`` and write the tables (unless ``output_path`` is None).
 
@@ -164,7 +165,8 @@ def run_pipeline(
     (an image or a PDF without the ``pdf`` extra is ``unsupported``). An
     input with no policy file at all raises :class:`NoPolicyFilesError`
     before anything is written, unless ``allow_empty`` (then the tables are
-    written empty).
+    written empty). A symbolic link whose target is outside ``input_path``
+    is not followed (manifest error ``outside_input``) unless ``follow_links``.
     """
     input_path = Path(input_path)
     model_dir = Path(model_dir or DEFAULT_MODEL_DIR).resolve()
@@ -179,7 +181,8 @@ def run_pipeline(
         )
     root = input_path if input_path.is_dir() else input_path.parent
     cache_dir = output_path.parent / DEFAULT_CACHE_NAME if output_path is not None else None
-    settings = RunSettings(str(model_dir), model_version(meta), new_run_id(), max_bytes, str(cache_dir) if cache_dir else None)
+    links_inside = None if follow_links or not input_path.is_dir() else str(input_path)
+    settings = RunSettings(str(model_dir), model_version(meta), new_run_id(), max_bytes, str(cache_dir) if cache_dir else None, links_inside)
     tasks = (FileTask(str(path), make_doc_id(path, root)) for path in files)
     map_files = get_engine(engine)
     workers = workers_for(len(files), workers)
