@@ -138,6 +138,7 @@ def run_command(
     allow_empty: Annotated[bool, typer.Option("--allow-empty", help="Write empty tables when INPUT_PATH holds no policy file, instead of failing.")] = False,
     file_timeout: Annotated[float, typer.Option("--file-timeout", min=0.001, help="Seconds one file may take; a file over it fails with timeout and its worker process is replaced.")] = DEFAULT_FILE_TIMEOUT,
     no_file_timeout: Annotated[bool, typer.Option("--no-file-timeout", help="No time limit: with --workers 1, files are processed in this process (for a debugger or a profiler).")] = False,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help="Read symbolic links that point outside INPUT_PATH (by default they are listed as outside_input).")] = False,
 ) -> None:
     """Segment, classify, extract attributes and export every policy under INPUT_PATH.
 
@@ -155,7 +156,7 @@ def run_command(
     try:
         result = run_pipeline(input_path, out, model, progress=_progress, max_bytes=max_bytes, workers=workers,
                               engine=engine.value, scheduler=scheduler, allow_empty=allow_empty,
-                              file_timeout=None if no_file_timeout else file_timeout)
+                              file_timeout=None if no_file_timeout else file_timeout, follow_links=follow_links)
     except RunInterrupted as stopped:
         kept = f"; {stopped.finished} of {stopped.total} files finished and are kept in {stopped.cache_dir}" if stopped.cache_dir else ""
         typer.echo(f"interrupted: the tables at {out.parent} are unchanged{kept}. "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pandas as pd
@@ -10,6 +11,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from pipeline.cli import EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, app
+from pipeline.config import DEFAULT_MODEL_DIR
 from tests.conftest import SEED_FILES, THAI_SEED
 from tests.paths import GOLD_SEGMENTATION_DIR, RAW_DIR
 
@@ -175,3 +177,24 @@ def test_commands_on_an_unreadable_table_exit_4_naming_the_file(tmp_path, damage
     assert result.exit_code == EXIT_FATAL, result.output
     assert "cannot be read as Parquet" in result.output and str(tmp_path) in result.output
     assert not (tmp_path / "r.html").exists() and not (tmp_path / "l.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda meta: meta.pop("name"), "name must be a non-empty string"),
+        (lambda meta: meta.update(thresholds=["high"]), "thresholds must be one number"),
+        (lambda meta: [meta], "must be a JSON object"),
+    ],
+    ids=["no-name", "text-thresholds", "meta-is-a-list"],
+)
+def test_run_with_a_broken_model_meta_is_fatal_with_a_message(tmp_path, edit, message) -> None:
+    model = tmp_path / "model"
+    shutil.copytree(DEFAULT_MODEL_DIR, model)
+    meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    edited = edit(meta)
+    (model / "meta.json").write_text(json.dumps(edited if isinstance(edited, list) else meta), encoding="utf-8")
+    result = runner.invoke(app, ["run", "--model", str(model), "--out", str(tmp_path / "out" / "clauses.parquet")])
+    assert result.exit_code == EXIT_FATAL, result.output
+    assert message in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out" / "clauses.parquet").exists()

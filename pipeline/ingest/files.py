@@ -29,9 +29,11 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 #: Kinds of :class:`IngestError`, as they appear in the run manifest's ``error`` column.
-INGEST_ERROR_KINDS = ("missing", "unreadable", "too_large", "binary", "undecodable", "empty", "corrupt", "unsupported", "not_a_file")
-#: Kinds that say the file is not something this installation reads (manifest status ``unsupported``), not that it is broken.
-UNSUPPORTED_KINDS = ("unsupported", "not_a_file")
+INGEST_ERROR_KINDS = (
+    "missing", "unreadable", "too_large", "binary", "undecodable", "empty", "corrupt", "unsupported", "not_a_file", "outside_input",
+)
+#: Kinds that say the file is not something this run reads (manifest status ``unsupported``), not that it is broken.
+UNSUPPORTED_KINDS = ("unsupported", "not_a_file", "outside_input")
 
 
 class IngestError(Exception):
@@ -100,27 +102,31 @@ def printable_path(path: str | Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, inside: str | Path | None = None) -> bytes:
     """The bytes of one policy file, or an :class:`IngestError` saying why they cannot be had.
 
-    Only regular files are opened: a FIFO, socket or device (or a link to
-    one) would block or never end, so it is refused from its metadata.
+    Only regular files are read: a FIFO, socket or device (or a link to one)
+    would block or never end, so it is refused from its metadata, and the
+    file is opened without blocking and checked again, so that one swapped
+    for a FIFO in between cannot hang the run either. With ``inside`` (the
+    input folder), a symbolic link whose target lies outside that folder is
+    not followed (``outside_input``).
     """
     path = Path(path)
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise IngestError(path, "not_a_file", f"is {_special_kind(info.st_mode)}, not a regular file: not read")
-        if info.st_size > max_bytes:
-            raise IngestError(path, "too_large", f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)")
-        with open(path, "rb") as handle:
+        if inside is not None:
+            _check_inside(path, inside)
+        _check_regular(path, path.stat(), max_bytes)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(descriptor, "rb") as handle:
+            _check_regular(path, os.fstat(handle.fileno()), max_bytes)
             data = handle.read(max_bytes + 1)
         if len(data) > max_bytes:  # it grew since stat
             raise IngestError(path, "too_large", f"file is over the limit of {max_bytes:,} bytes (raise it with --max-bytes)")
         return data
     except FileNotFoundError as error:
         if path.is_symlink():
-            raise IngestError(path, "missing", f"broken symbolic link to {os.readlink(path)}") from error
+            raise IngestError(path, "missing", f"broken symbolic link to {printable_path(os.readlink(path))}") from error
         raise IngestError(path, "missing", "file not found (moved or deleted during the run?)") from error
     except IngestError:
         raise
@@ -128,6 +134,22 @@ def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
         raise IngestError(path, "unreadable", "is a directory, not a file") from error
     except OSError as error:
         raise IngestError(path, "unreadable", f"cannot read file ({error.strerror or error})") from error
+
+
+def _check_regular(path: Path, info: os.stat_result, max_bytes: int) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        raise IngestError(path, "not_a_file", f"is {_special_kind(info.st_mode)}, not a regular file: not read")
+    if info.st_size > max_bytes:
+        raise IngestError(path, "too_large", f"file is {info.st_size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)")
+
+
+def _check_inside(path: Path, folder: str | Path) -> None:
+    """Refuse a file whose real location (its links followed) is outside ``folder``: a link must not pull in ``/etc/passwd``."""
+    target = os.path.realpath(path)
+    root = os.path.realpath(folder)
+    if os.path.commonpath([target, root]) != root:
+        raise IngestError(path, "outside_input", f"symbolic link to {printable_path(target)}, outside the input folder: "
+                                                 "not followed (pass --follow-links to read it)")
 
 
 def _special_kind(mode: int) -> str:

@@ -109,6 +109,11 @@ _ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\S*\.[A-Za-z]{1,3})\.$"
 _MARKDOWN_RUN_IN_RE = re.compile(r"(\*\*|__)(?=\S)(?:(?!\1).){1,150}?\1[:：.]?[ \t]*(?=\S)")
 # "Children. Our app ...", "Advertising controls. Our partners ...": one to three words and a stop, then a sentence.
 _PLAIN_RUN_IN_RE = re.compile(r"[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,2}[.:][ \t]+(?=[A-Z\"“(])")
+#: Numbers, e-mail addresses, links, table pipes and domain names ("repository.pki.gov"): never in a title. A domain
+#: is matched from the start of its run of letters only, so that a long run without a dot is read once, not once per letter.
+_NOT_IN_TITLES_RE = re.compile(r"\d|@|https?:|www\.|\||(?<![a-z0-9-])[a-z0-9-]+\.(?:[a-z]{2,}\.)*[a-z]{2,}\b")
+#: A Markdown link "[text](target)"; neither part spans a bracket of its own kind, which keeps a run of brackets linear.
+_MARKDOWN_LINK_RE = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 #: Words that make a short opening a sentence of its own ("Yes.", "We do."), not a title.
 _NOT_TITLE_WORDS = frozenset("yes no ok okay sure i we you he she it they this that these those there here is are do does did to".split())
 
@@ -241,7 +246,7 @@ def _title_strength(line: str) -> int:
         ):
             return 1
         return 0
-    if re.search(r"\d|@|https?:|www\.|\||[a-z0-9-]+\.(?:[a-z]{2,}\.)*[a-z]{2,}\b", line) or line[-1] in TERMINAL_PUNCT:
+    if _NOT_IN_TITLES_RE.search(line) or line[-1] in TERMINAL_PUNCT:
         return 0  # numbers, addresses and domain names ("repository.pki.gov") are not in titles
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
     if not words or not words[0][0].isupper():
@@ -391,7 +396,7 @@ def _address_line(view: str, line: _Line) -> bool:
 
 def _contents_key(text: str) -> str:
     """A line's words for comparing a contents entry with a heading: no marks, numbers, links or case."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = _MARKDOWN_LINK_RE.sub(r"\1", text)
     text = strip_list_marker(text)
     return " ".join(re.findall(r"[^\W\d_]+", text.casefold()))
 

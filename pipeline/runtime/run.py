@@ -167,6 +167,7 @@ def run_pipeline(
     scheduler: str | None = None,
     allow_empty: bool = False,
     file_timeout: float | None = None,
+    follow_links: bool = False,
 ) -> RunResult:
     """Process every policy under ``input_path`` and write the tables (unless ``output_path`` is None).
 
@@ -194,6 +195,10 @@ def run_pipeline(
     ``allow_empty``), another run holds the output folder
     (:class:`pipeline.export.output_set.OutputLockedError`), or every policy
     file failed for the same internal reason (:class:`RunFailedError`).
+
+    Every file under ``input_path`` gets a manifest row, whatever its kind. A
+    symbolic link whose target is outside ``input_path`` is not followed
+    (manifest error ``outside_input``) unless ``follow_links``.
     """
     input_path = Path(input_path)
     model_dir = Path(model_dir or DEFAULT_MODEL_DIR).resolve()
@@ -211,18 +216,20 @@ def run_pipeline(
             "Nothing was written; pass --allow-empty to write empty tables anyway"
         )
     if output_path is None:
-        return _process(files, input_path, model_dir, meta, None, None, progress, max_bytes, workers, engine, scheduler, file_timeout)
+        return _process(files, input_path, model_dir, meta, None, None, progress, max_bytes, workers, engine, scheduler,
+                        file_timeout, follow_links)
     with lock_output(output_path.parent):
         return _process(files, input_path, model_dir, meta, output_path, output_path.parent / DEFAULT_CACHE_NAME,
-                        progress, max_bytes, workers, engine, scheduler, file_timeout)
+                        progress, max_bytes, workers, engine, scheduler, file_timeout, follow_links)
 
 
 def _process(files: list[Path], input_path: Path, model_dir: Path, meta: dict, output_path: Path | None, cache_dir: Path | None,
              progress: Progress | None, max_bytes: int, workers: int | None, engine: str, scheduler: str | None,
-             file_timeout: float | None) -> RunResult:
+             file_timeout: float | None, follow_links: bool) -> RunResult:
     root = input_path if input_path.is_dir() else input_path.parent
+    links_inside = None if follow_links or not input_path.is_dir() else str(input_path)
     settings = RunSettings(str(model_dir), model_version(meta), new_run_id(), max_bytes, str(cache_dir) if cache_dir else None,
-                           fingerprint=rows_fingerprint(model_dir))
+                           links_inside, fingerprint=rows_fingerprint(model_dir))
     tasks = (FileTask(str(path), make_doc_id(path, root)) for path in files)
     map_files = get_engine(engine)
     workers = workers_for(len(files), workers)

@@ -54,6 +54,8 @@ class RunSettings:
     run_id: str
     max_bytes: int
     cache_dir: str | None = None
+    #: The input folder symbolic links must stay inside, or None to follow every link.
+    links_inside: str | None = None
     pipeline_version: str = PIPELINE_VERSION
     #: Hash of everything besides a file's bytes that can change its rows (see :func:`pipeline.runtime.cache.rows_fingerprint`).
     fingerprint: str = ""
@@ -117,7 +119,7 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
     clauses = headings = clause_frame = heading_frame = None
     key = None
     try:
-        data = read_bytes(task.path, settings.max_bytes)
+        data = read_bytes(task.path, settings.max_bytes, settings.links_inside)
         record.update(sha256=hashlib.sha256(data).hexdigest(), size_bytes=len(data))
         key = cache_key(task.doc_id, record["sha256"], settings.pipeline_version, settings.fingerprint)
         cached = DocumentCache(settings.cache_dir).get(key) if settings.cache_dir is not None else None

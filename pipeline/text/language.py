@@ -17,8 +17,10 @@ THAI = "th"
 ENGLISH = "en"
 UNDETERMINED = "und"
 
-#: E-mail addresses and URLs: Latin letters that say nothing about the language.
-ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+#: E-mail addresses and URLs: Latin letters that say nothing about the language. An e-mail address is the
+#: whole run of non-spaces around an inner "@", matched only from the run's start: tried from every position of a
+#: long run without spaces, ``\S+@\S+`` rescans the rest of the run each time (128k characters took 44 s).
+ADDRESS_RE = re.compile(r"(?<!\S)(?=\S+@\S)\S+|https?://\S+|www\.\S+")
 
 #: A span is Thai when at least this share of its letters is Thai script.
 DEFAULT_THAI_SHARE = 0.3
