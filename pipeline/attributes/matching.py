@@ -47,15 +47,11 @@ def codes_in(text: str, table: Table) -> list[str]:
     >>> codes_in("Under the GDPR and พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล", LAWS)
     ['gdpr', 'pdpa_th']
     """
-    candidates = _gate_table(id(table), table).candidates(text)
+    candidates = _gate_table(tuple((code, patterns) for code, (_, patterns) in table.items())).candidates(text)
     return [code for code, (_, patterns) in table.items() if code in candidates and mentions(text, patterns)]
 
 
-_GATE_TABLES: dict[int, GateTable] = {}
-
-
-def _gate_table(key: int, table: Table) -> GateTable:
-    """The gates of every code of a table (tables are module constants, so their ``id`` names them)."""
-    if key not in _GATE_TABLES:
-        _GATE_TABLES[key] = GateTable({code: compiled(patterns).gate for code, (_, patterns) in table.items()})
-    return _GATE_TABLES[key]
+@lru_cache(maxsize=None)
+def _gate_table(entries: tuple[tuple[str, tuple[str, ...]], ...]) -> GateTable:
+    """The gates of every code of a table, keyed on the codes and patterns they are made of."""
+    return GateTable({code: compiled(patterns).gate for code, patterns in entries})

@@ -161,31 +161,16 @@ def ingest_details(document: Document, clauses: pd.DataFrame) -> dict[str, str |
             "text_source": document.text_source, "notes": "; ".join(notes) or None}
 
 
-#: Documents a process segments before it builds its spaCy pipeline again: spaCy's vocabulary
-#: keeps every new word it sees, which over a million policies would grow without bound.
-DEFAULT_SPACY_RELOAD_DOCUMENTS = 10_000
-_documents_seen = 0
-
-
 def forget_previous_document() -> None:
-    """Empty the per-text caches (tokens, literals, concepts): they serve repeats inside one policy.
+    """Reset every stage's caches: the per-text caches serve repeats inside one policy.
 
-    Cleared for every document, so that memory stays flat and a corpus that
+    Called for every document, so that memory stays flat and a corpus that
     repeats policies is not processed faster than one that does not.
     """
-    global _documents_seen
-    _documents_seen += 1
-    if _documents_seen % DEFAULT_SPACY_RELOAD_DOCUMENTS == 0:
-        from ..segment.english import load_english_pipeline
+    from .. import attributes, classify, segment, text
 
-        load_english_pipeline.cache_clear()
-    from ..attributes.durations import find_durations
-    from ..classify.features import word_tokens
-    from ..classify.lexicon import concept_text
-    from ..text.patterns import folded, found_literals
-
-    for cache in (word_tokens, concept_text, found_literals, folded, find_durations):
-        cache.cache_clear()
+    for stage in (text, segment, classify, attributes):
+        stage.reset_caches()
 
 
 #: Languages the category model was trained on (``und``, clauses of numbers and symbols, goes with them).
