@@ -41,9 +41,6 @@ def shipped_model_dir(name: str = DEFAULT_MODEL_NAME, version: str = DEFAULT_MOD
 
 DEFAULT_MODEL_DIR = shipped_model_dir()
 
-#: File suffixes that ingest reads as policies, lower case (PDF and DOCX with their extras; see pipeline.ingest.filetype).
-DEFAULT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx")
-
 #: Languages the category model reads; clauses in other languages keep empty labels and a note.
 CLASSIFIED_LANGUAGES = ("en", "th", "und")
 

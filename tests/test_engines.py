@@ -127,18 +127,3 @@ def test_writer_keeps_waiting_rows_in_one_table(tmp_path, monkeypatch) -> None:
             assert len(writer._pending) <= 8
     assert pq.read_table(tmp_path / "h.parquet").column("heading_index").to_pylist() == list(range(50))
 
-
-def test_spacy_pipeline_is_rebuilt_so_its_vocabulary_stays_bounded(monkeypatch) -> None:
-    import pipeline.runtime.worker as process
-    from pipeline.segment.english import english_cuts, load_english_pipeline
-
-    monkeypatch.setattr(process, "DEFAULT_SPACY_RELOAD_DOCUMENTS", 2)
-    monkeypatch.setattr(process, "_documents_seen", 0)
-    load_english_pipeline.cache_clear()
-    sizes = []
-    for document in range(6):
-        process.forget_previous_document()
-        english_cuts([f"Write to user{document}n{i}@example.com about ticket{document}x{i}." for i in range(100)])
-        sizes.append(len(load_english_pipeline().vocab.strings))
-    # Each document adds its words; the 2nd, 4th and 6th start from a fresh vocabulary again.
-    assert [later > earlier for earlier, later in zip(sizes, sizes[1:])] == [False, True, False, True, False]

@@ -24,3 +24,27 @@ def test_quick_start_has_exactly_two_commands() -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert quick_start_commands()[1] in ci
+
+
+def python_blocks(section: str) -> list[str]:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    text = readme.split(f"## {section}\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```python\n(.*?)```", text, re.S)
+
+
+def test_library_api_example_runs_on_a_copy_of_the_seeds(tmp_path, monkeypatch, capsys) -> None:
+    import shutil
+
+    from tests.paths import RAW_DIR
+
+    shutil.copytree(RAW_DIR, tmp_path / "data" / "raw")
+    monkeypatch.chdir(tmp_path)
+    (block,) = python_blocks("Library API")
+    names: dict = {}
+    exec(compile(block, "README.md", "exec"), names)
+    printed = capsys.readouterr().out
+    assert "en-1" in printed and "th-1" in printed
+    assert set(names["nlp"]("We keep server logs for 90 days.")["lang"]) == {"en"}
+    assert names["clauses"]["doc_id"].nunique() == len(list(RAW_DIR.glob("*.txt")))
+    assert len(names["retention"]) > 0 and all("data_retention" in labels for labels in names["retention"]["labels"])
+    assert (tmp_path / "data" / "processed" / "clauses.parquet").is_file()

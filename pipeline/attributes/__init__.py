@@ -8,6 +8,13 @@ from .extract import (
     extract_clause_attributes,
 )
 
+
+
+def reset_caches() -> None:
+    """Empty the per-text caches of the extractors (the durations found in a clause)."""
+    find_durations.cache_clear()
+
+
 __all__ = [
     "ATTRIBUTE_FAMILIES",
     "EXTRACTORS",
@@ -17,4 +24,5 @@ __all__ = [
     "extract_clause_attributes",
     "find_durations",
     "parse_duration",
+    "reset_caches",
 ]

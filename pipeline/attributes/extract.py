@@ -542,13 +542,13 @@ def clause_context(section_path: Iterable[str] | None, lead_in: str | None) -> s
     return " / ".join(parts).strip(" /")
 
 
+def attribute_columns(texts: Iterable[str], section_paths: Iterable[Iterable[str] | None], lead_ins: Iterable[str | None]) -> dict[str, list]:
+    """One column (a list, one item per clause) per attribute family, from each clause's normalized text, headings and lead-in."""
+    extracted = [extract_attributes(text, clause_context(path, lead_in)) for text, path, lead_in in zip(texts, section_paths, lead_ins)]
+    return {family: [attributes[family] for attributes in extracted] for family in ATTRIBUTE_FAMILIES}
+
+
 def extract_clause_attributes(frame: pd.DataFrame) -> pd.DataFrame:
     """Return ``frame`` (which needs ``text_norm``, ``section_path``, ``lead_in``) with one column per attribute family."""
-    extracted = [
-        extract_attributes(text, clause_context(path, lead_in))
-        for text, path, lead_in in zip(frame["text_norm"], frame["section_path"], frame["lead_in"])
-    ]
-    result = frame.copy()
-    for family in ATTRIBUTE_FAMILIES:
-        result[family] = [attributes[family] for attributes in extracted]
-    return result
+    columns = attribute_columns(frame["text_norm"], frame["section_path"], frame["lead_in"])
+    return pd.concat([frame.drop(columns=[family for family in columns if family in frame.columns]), pd.DataFrame(columns, index=frame.index)], axis=1)

@@ -47,15 +47,16 @@ def codes_in(text: str, table: Table) -> list[str]:
     >>> codes_in("Under the GDPR and พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล", LAWS)
     ['gdpr', 'pdpa_th']
     """
-    candidates = _gate_table(id(table), table).candidates(text)
+    candidates = _gate_table(table).candidates(text)
     return [code for code, (_, patterns) in table.items() if code in candidates and mentions(text, patterns)]
 
 
-_GATE_TABLES: dict[int, GateTable] = {}
+#: Table id -> (the table, its gates). Each entry holds its table, so no other table can take that id while the entry exists.
+_GATE_TABLES: dict[int, tuple[Table, GateTable]] = {}
 
 
-def _gate_table(key: int, table: Table) -> GateTable:
-    """The gates of every code of a table (tables are module constants, so their ``id`` names them)."""
-    if key not in _GATE_TABLES:
-        _GATE_TABLES[key] = GateTable({code: compiled(patterns).gate for code, (_, patterns) in table.items()})
-    return _GATE_TABLES[key]
+def _gate_table(table: Table) -> GateTable:
+    """The gates of every code of ``table`` (tables are dicts, so unhashable: found by the id its entry keeps valid)."""
+    if id(table) not in _GATE_TABLES:
+        _GATE_TABLES[id(table)] = (table, GateTable({code: compiled(patterns).gate for code, (_, patterns) in table.items()}))
+    return _GATE_TABLES[id(table)][1]

@@ -47,6 +47,11 @@ def embed_passages(texts: Iterable[str]) -> np.ndarray:
     return np.vstack([_CACHE[text] for text in texts])
 
 
+def forget_embeddings() -> None:
+    """Empty the cache of passage vectors."""
+    _CACHE.clear()
+
+
 class E5Embedder(TransformerMixin, BaseEstimator):
     """A scikit-learn transformer from a column of texts to their e5 passage vectors (dense, 384 columns)."""
 

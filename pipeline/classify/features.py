@@ -9,7 +9,7 @@ bilingual lexicon concepts of both, shared by English and Thai).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 import pandas as pd
@@ -124,8 +124,8 @@ def model_inputs(
                          "neighbours": [text or EMPTY_CONTEXT for text in neighbours], "position": positions})
 
 
-def clause_inputs(frame: pd.DataFrame) -> pd.DataFrame:
-    """Model inputs for the clauses of one policy, in order (``text_norm``, ``section_path``, ``lead_in``)."""
+def clause_inputs(frame: pd.DataFrame | Mapping[str, list]) -> pd.DataFrame:
+    """Model inputs for the clauses of one policy, in order (columns ``text_norm``, ``section_path``, ``lead_in`` of a frame or a dict of lists)."""
     texts = list(frame["text_norm"])
     order = document_order(texts)
     neighbours = [NEIGHBOUR_SEPARATOR.join(part for part in (before, after) if part) for before, after in zip(order["prev_text"], order["next_text"])]

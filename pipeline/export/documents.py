@@ -4,46 +4,52 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pandas as pd
+import pyarrow as pa
 
 from ..attributes import ATTRIBUTE_FAMILIES
 from ..config import CATEGORIES
-from .tables import DOCUMENT_SCHEMA, empty_frame
+from .tables import DOCUMENT_SCHEMA
 
-def summarize_documents(clauses: pd.DataFrame, headings: pd.DataFrame | None = None) -> pd.DataFrame:
+
+def summarize_documents(clauses: pa.Table, headings: pa.Table | None = None) -> pa.Table:
     """The document table of a clause table (with labels and attribute columns), one row per ``doc_id``.
 
     Attribute lists are the distinct values of the document's clauses, in the
     order the policy states them. ``furniture_blocks`` counts the blocks of page
     furniture (menus, banners, footers, front matter) of the heading table
     ``headings`` (0 without it): text of the file that is neither clause nor heading.
+    Computed from the same Arrow tables that are written and cached, so a
+    fresh and a reused document give the same row.
     """
-    if clauses.empty:
-        return empty_frame(DOCUMENT_SCHEMA)
     furniture: Counter = Counter()
-    if headings is not None and not headings.empty and "kind" in headings:
-        furniture.update(headings.loc[headings["kind"] == "furniture", "doc_id"])
+    if headings is not None and headings.num_rows and "kind" in headings.column_names:
+        furniture.update(doc_id for doc_id, kind in zip(headings["doc_id"].to_pylist(), headings["kind"].to_pylist()) if kind == "furniture")
+    names = ["doc_id", "clause_index", "source_path", "doc_sha256", "lang", "labels", *ATTRIBUTE_FAMILIES, "pipeline_version", "model_version", "run_id"]
+    columns = {name: clauses[name].to_pylist() for name in names}
+    by_document: dict[str, list[int]] = {}
+    for position, doc_id in sorted(enumerate(columns["doc_id"]), key=lambda item: (item[1], columns["clause_index"][item[0]])):
+        by_document.setdefault(doc_id, []).append(position)
     rows = []
-    for doc_id, document in clauses.sort_values(["doc_id", "clause_index"]).groupby("doc_id", sort=True):
-        counts = Counter(label for labels in document["labels"] for label in labels)
-        first = document.iloc[0]
+    for doc_id, positions in by_document.items():
+        counts = Counter(label for position in positions for label in columns["labels"][position])
+        first = positions[0]
         row = {
             "doc_id": doc_id,
-            "source_path": first["source_path"],
-            "doc_sha256": first["doc_sha256"],
-            "languages": [lang for lang, _ in Counter(document["lang"]).most_common()],
-            "clauses": len(document),
+            "source_path": columns["source_path"][first],
+            "doc_sha256": columns["doc_sha256"][first],
+            "languages": [lang for lang, _ in Counter(columns["lang"][position] for position in positions).most_common()],
+            "clauses": len(positions),
             "categories": [category for category in CATEGORIES if counts[category]],
             "category_counts": [(category, counts[category]) for category in CATEGORIES if counts[category]],
             "furniture_blocks": furniture[doc_id],
-            "pipeline_version": first["pipeline_version"],
-            "model_version": first["model_version"],
-            "run_id": first["run_id"],
+            "pipeline_version": columns["pipeline_version"][first],
+            "model_version": columns["model_version"][first],
+            "run_id": columns["run_id"][first],
         }
         for family in ATTRIBUTE_FAMILIES:
-            row[family] = _distinct(value for values in document[family] for value in values)
+            row[family] = _distinct(value for position in positions for value in columns[family][position])
         rows.append(row)
-    return pd.DataFrame(rows, columns=DOCUMENT_SCHEMA.names)
+    return pa.Table.from_pylist(rows, schema=DOCUMENT_SCHEMA)
 
 
 def _distinct(values) -> list:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 from ..config import DEFAULT_MAX_BYTES
@@ -25,7 +24,6 @@ from .structure import detect_blocks
 from ..text.chars import is_blank
 
 HTML_SUFFIXES = (".html", ".htm")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 #: Kinds of :class:`IngestError`, as they appear in the run manifest's ``error`` column.
@@ -292,13 +290,3 @@ def _parse_extracted(data: bytes, source_path: str, doc_id: str, format: str, sh
     )
     document.blocks = detect_blocks(document.view, extracted.hints)
     return document
-
-
-def iter_documents(root: str | Path) -> Iterator[Document | IngestError]:
-    """Yield a document, or the error that stopped it, for every file under ``root``."""
-    root = Path(root)
-    for path in discover_files(root):
-        try:
-            yield read_document(path, root)
-        except IngestError as error:
-            yield error

@@ -23,7 +23,6 @@ import pandas as pd
 
 from ..classify.persistence import check_model, model_version
 from ..config import DEFAULT_MODEL_DIR, PIPELINE_VERSION
-from ..export.tables import CLAUSE_SCHEMA, to_table
 from ..ingest.files import parse_document
 from .worker import process_document, worker_model
 
@@ -46,11 +45,10 @@ class ClausePipeline:
 
     def __call__(self, text: str | bytes, format: str = "txt", doc_id: str = DEFAULT_DOC_ID, run_id: str = DEFAULT_RUN_ID) -> pd.DataFrame:
         """The clause rows of one policy (``format``: txt, md, html, or pdf and docx as bytes), with the column types of ``clauses.parquet``."""
-        clauses, _ = self.process(text, format, doc_id, run_id)
-        return to_table(clauses, CLAUSE_SCHEMA).to_pandas()
+        return self.process(text, format, doc_id, run_id)[0]
 
     def process(self, text: str | bytes, format: str = "txt", doc_id: str = DEFAULT_DOC_ID, run_id: str = DEFAULT_RUN_ID) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The clause and heading rows of one policy.
+        """The clause and heading rows of one policy, with the column types of ``clauses.parquet`` and ``headings.parquet``.
 
         Raises :class:`pipeline.ingest.files.IngestError` for text that is
         not a policy (empty, binary, undecodable), as ``clauses run`` records
@@ -61,7 +59,8 @@ class ClausePipeline:
         data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
         document = parse_document(data, doc_id, doc_id, sha256=hashlib.sha256(data).hexdigest(), format=FORMATS[format])
         provenance = {"pipeline_version": PIPELINE_VERSION, "model_version": model_version(self.meta), "run_id": run_id}
-        return process_document(document, self.model, provenance)
+        clauses, headings = process_document(document, self.model, provenance)
+        return clauses.to_pandas(), headings.to_pandas()
 
     def pipe(self, texts: Iterable[str | bytes], format: str = "txt", doc_ids: Iterable[str] | None = None) -> Iterator[pd.DataFrame]:
         """The clause rows of each policy in turn (``doc_ids`` default to ``document-0``, ``document-1``, ...)."""

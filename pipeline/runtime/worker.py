@@ -19,14 +19,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 
-from ..attributes import extract_clause_attributes
+from ..attributes.extract import attribute_columns
 from .cache import DocumentCache, cache_key
-from ..classify.clauses import classify_clauses
+from ..classify.clauses import score_clauses
 from ..config import CLASSIFIED_LANGUAGES, PIPELINE_VERSION
-from ..export.tables import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, empty_frame, score_column, to_table
+from ..export.tables import CLAUSE_SCHEMA, DOCUMENT_SCHEMA, HEADING_SCHEMA, score_column
 from ..ingest.files import IngestError, parse_document, printable_path, read_bytes
 from ..classify.estimator import ClauseClassifier
 from ..classify.persistence import load_model
@@ -116,7 +115,7 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
     model = worker_model(settings.model_dir)
     started = time.perf_counter()
     record = _new_record(task)
-    clauses = headings = clause_frame = heading_frame = None
+    clauses = headings = None
     key = None
     try:
         data = read_bytes(task.path, settings.max_bytes, settings.links_inside)
@@ -129,17 +128,10 @@ def process_file(task: FileTask, settings: RunSettings) -> DocumentResult:
             record["status"] = "skipped_unchanged"
         else:
             document = parse_document(data, record["source_path"], task.doc_id, sha256=record["sha256"])
-            clause_frame, heading_frame = process_document(document, model, settings.provenance())
-            clauses, headings = to_table(clause_frame, CLAUSE_SCHEMA), to_table(heading_frame, HEADING_SCHEMA)
-            record.update(ingest_details(document, clause_frame))
+            clauses, headings = process_document(document, model, settings.provenance())
+            record.update(ingest_details(document, clauses["lang"].to_pylist()))
             record["status"] = "ok"
-        summary = to_table(
-            summarize_documents(
-                clause_frame if clause_frame is not None else clauses.to_pandas(),
-                heading_frame if heading_frame is not None else headings.to_pandas(),
-            ),
-            DOCUMENT_SCHEMA,
-        )
+        summary = summarize_documents(clauses, headings)
     except IngestError as error:
         record.update(status=error.status, error=error.kind, message=error.message)
     except Exception as error:  # one broken file never stops the batch
@@ -173,82 +165,75 @@ def _finish(record: dict, settings: RunSettings, seconds: float, clauses: pa.Tab
 INGEST_DETAILS = ("format", "encoding", "encoding_method", "text_source", "notes")
 
 
-def ingest_details(document: Document, clauses: pd.DataFrame) -> dict[str, str | None]:
-    """How a document was read, for the manifest: format, encoding and how it was chosen, text source, notes."""
+def ingest_details(document: Document, languages: list[str]) -> dict[str, str | None]:
+    """How a document was read, for the manifest: format, encoding and how it was chosen, text source, notes (``languages``: of its clauses)."""
     notes = list(document.notes)
-    unclassified = clauses.loc[~clauses["lang"].isin(CLASSIFIED_LANGUAGES), "lang"].value_counts()
-    for lang, count in unclassified.items():
+    unclassified = Counter(lang for lang in languages if lang not in CLASSIFIED_LANGUAGES)
+    for lang, count in unclassified.most_common():
         notes.append(f"{count} clause{'s' * (count != 1)} in {lang} not classified (the model reads {', '.join(MODEL_LANGUAGES)})")
     return {"format": document.format, "encoding": document.encoding, "encoding_method": document.encoding_method,
             "text_source": document.text_source, "notes": "; ".join(notes) or None}
 
 
-#: Documents a process segments before it builds its spaCy pipeline again: spaCy's vocabulary
-#: keeps every new word it sees, which over a million policies would grow without bound.
-DEFAULT_SPACY_RELOAD_DOCUMENTS = 10_000
-_documents_seen = 0
-
-
 def forget_previous_document() -> None:
-    """Empty the per-text caches (tokens, literals, concepts): they serve repeats inside one policy.
+    """Reset every stage's caches: the per-text caches serve repeats inside one policy.
 
-    Cleared for every document, so that memory stays flat and a corpus that
+    Called for every document, so that memory stays flat and a corpus that
     repeats policies is not processed faster than one that does not.
     """
-    global _documents_seen
-    _documents_seen += 1
-    if _documents_seen % DEFAULT_SPACY_RELOAD_DOCUMENTS == 0:
-        from ..segment.english import load_english_pipeline
+    from .. import attributes, classify, segment, text
 
-        load_english_pipeline.cache_clear()
-    from ..attributes.durations import find_durations
-    from ..classify.features import word_tokens
-    from ..classify.lexicon import concept_text
-    from ..text.patterns import folded, found_literals
-
-    for cache in (word_tokens, concept_text, found_literals, folded, find_durations):
-        cache.cache_clear()
+    for stage in (text, segment, classify, attributes):
+        stage.reset_caches()
 
 
 #: Languages the category model was trained on (``und``, clauses of numbers and symbols, goes with them).
 MODEL_LANGUAGES = tuple(lang for lang in CLASSIFIED_LANGUAGES if lang != "und")
 
 
-def process_document(document: Document, model: ClauseClassifier, provenance: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def process_document(document: Document, model: ClauseClassifier, provenance: dict[str, str]) -> tuple[pa.Table, pa.Table]:
     """The finished clause and heading tables of one document: segmented, classified, with attributes.
 
-    Clauses in a language the model was not trained on (French, German, ...)
-    are not classified: their labels are empty, their scores NaN, and their
-    ``note`` says why.
+    Each column is built once, as a list, and the tables once from them: what
+    is written, cached and summarized is the same Arrow data. Clauses in a
+    language the model was not trained on (French, German, ...) are not
+    classified: their labels are empty, their scores NaN, and their ``note``
+    says why.
     """
     forget_previous_document()
     rows, heading_rows = document_rows(document)
-    clauses = pd.DataFrame(rows) if rows else empty_frame(CLAUSE_SCHEMA)
-    if rows:
-        clauses = extract_clause_attributes(classify_known_languages(clauses, model))
-    clauses = clauses.assign(**provenance)[CLAUSE_SCHEMA.names]
-    headings = (pd.DataFrame(heading_rows) if heading_rows else empty_frame(HEADING_SCHEMA)).assign(run_id=provenance["run_id"])
-    return clauses, headings[HEADING_SCHEMA.names]
+    columns = {name: [row[name] for row in rows] for name in CLAUSE_ROW_COLUMNS}
+    columns.update(category_columns(columns, model))
+    columns.update(attribute_columns(columns["text_norm"], columns["section_path"], columns["lead_in"]))
+    columns.update({name: [value] * len(rows) for name, value in provenance.items()})
+    clauses = pa.Table.from_pydict({name: columns[name] for name in CLAUSE_SCHEMA.names}, schema=CLAUSE_SCHEMA)
+    heading_columns = {name: [row[name] for row in heading_rows] for name in HEADING_ROW_COLUMNS}
+    heading_columns["run_id"] = [provenance["run_id"]] * len(heading_rows)
+    headings = pa.Table.from_pydict({name: heading_columns[name] for name in HEADING_SCHEMA.names}, schema=HEADING_SCHEMA)
+    return clauses, headings
 
 
-def classify_known_languages(clauses: pd.DataFrame, model: ClauseClassifier) -> pd.DataFrame:
-    """Classify the clauses in the model's languages; leave the others unlabeled, with NaN scores and a note."""
-    known = clauses["lang"].isin(CLASSIFIED_LANGUAGES).to_numpy()
-    if known.all():
-        return classify_clauses(clauses, model)
-    result = clauses.copy()
-    result["labels"] = [[] for _ in range(len(result))]
-    for label in model.labels_:
-        result[score_column(label)] = np.float32("nan")
-    if known.any():
-        classified = classify_clauses(clauses[known], model)
-        for column in ["labels", *(score_column(label) for label in model.labels_)]:
-            result.loc[known, column] = classified[column].to_numpy()
-    result.loc[~known, "note"] = [
-        f"not classified: language {lang} is not one the model was trained on ({', '.join(MODEL_LANGUAGES)})"
-        for lang in result.loc[~known, "lang"]
-    ]
-    return result
+def category_columns(columns: dict[str, list], model: ClauseClassifier) -> dict[str, list]:
+    """The ``labels``, ``note`` and score columns of a document's clauses; clauses in other languages than the model's are left unlabeled, with NaN scores and a note."""
+    languages = columns["lang"]
+    known = [index for index, lang in enumerate(languages) if lang in CLASSIFIED_LANGUAGES]
+    labels: list[list[str]] = [[] for _ in languages]
+    scores = np.full((len(languages), len(model.labels_)), np.float32("nan"), dtype=np.float32)
+    notes = list(columns["note"])
+    if known:
+        known_labels, scores[known] = score_clauses(*([columns[name][index] for index in known] for name in ("text_norm", "section_path", "lead_in")), model)
+        for index, decided in zip(known, known_labels):
+            labels[index] = decided
+    for index, lang in enumerate(languages):
+        if lang not in CLASSIFIED_LANGUAGES:
+            notes[index] = f"not classified: language {lang} is not one the model was trained on ({', '.join(MODEL_LANGUAGES)})"
+    return {"labels": labels, "note": notes, **{score_column(label): scores[:, column] for column, label in enumerate(model.labels_)}}
+
+
+#: The columns of :func:`document_rows`' clause and heading rows.
+CLAUSE_ROW_COLUMNS = ("doc_id", "source_path", "doc_sha256", "encoding", "clause_id", "clause_index", "lang", "section_path",
+                      "lead_in", "is_list_item", "text_raw", "text_norm", "char_start", "char_end", "note")
+HEADING_ROW_COLUMNS = ("doc_id", "heading_index", "kind", "level", "lang", "text_raw", "text_norm", "char_start", "char_end")
 
 
 def document_rows(document: Document) -> tuple[list[dict], list[dict]]:

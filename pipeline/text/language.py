@@ -74,7 +74,11 @@ def detect_language(text: str, thai_share: float = DEFAULT_THAI_SHARE) -> str:
     >>> detect_language("+66 2 123 4567")
     'und'
     """
-    thai, latin = count_scripts(text)
+    return language_of_counts(*count_scripts(text), thai_share)
+
+
+def language_of_counts(thai: int, latin: int, thai_share: float = DEFAULT_THAI_SHARE) -> str:
+    """:func:`detect_language` from the Thai and Latin letter counts of :func:`count_scripts`."""
     if thai + latin == 0:
         return UNDETERMINED
     if thai / (thai + latin) >= thai_share:
@@ -157,7 +161,8 @@ def latin_languages(texts: list[str]) -> list[str | None]:
     >>> latin_languages(["Données personnelles", "Nous collectons vos données lorsque vous créez un compte sur le site.", "บริษัทเก็บข้อมูล"])
     ['fr', 'fr', None]
     """
-    latin = [detect_language(text) == ENGLISH for text in texts]
+    counts = [count_scripts(text) for text in texts]
+    latin = [language_of_counts(thai, letters) == ENGLISH for thai, letters in counts]
     whole = " ".join(text for text, is_latin in zip(texts, latin) if is_latin)[:20_000]
     document = ENGLISH
     if whole and english_stopword_share(whole) < DEFAULT_ENGLISH_STOPWORD_SHARE:
@@ -165,12 +170,12 @@ def latin_languages(texts: list[str]) -> list[str | None]:
         if probability >= DEFAULT_MIN_LANGUAGE_PROBABILITY:
             document = language
     result: list[str | None] = []
-    for text, is_latin in zip(texts, latin):
+    for text, is_latin, (_, letters) in zip(texts, latin, counts):
         if not is_latin:
             result.append(None)
             continue
         language = document
-        if count_scripts(text)[1] >= DEFAULT_MIN_IDENTIFY_LETTERS:
+        if letters >= DEFAULT_MIN_IDENTIFY_LETTERS:
             candidate, probability = identify_latin_language(text)
             if candidate != document and probability >= DEFAULT_MIN_LANGUAGE_PROBABILITY:
                 language = candidate
