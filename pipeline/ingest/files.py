@@ -115,8 +115,7 @@ def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, inside: str
         if inside is not None:
             _check_inside(path, inside)
         _check_regular(path, path.stat(), max_bytes)
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with open(descriptor, "rb") as handle:
+        with open(path, "rb", opener=_open_without_blocking) as handle:
             _check_regular(path, os.fstat(handle.fileno()), max_bytes)
             data = handle.read(max_bytes + 1)
         if len(data) > max_bytes:  # it grew since stat
@@ -132,6 +131,10 @@ def read_bytes(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, inside: str
         raise IngestError(path, "unreadable", "is a directory, not a file") from error
     except OSError as error:
         raise IngestError(path, "unreadable", f"cannot read file ({error.strerror or error})") from error
+
+
+def _open_without_blocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def _check_regular(path: Path, info: os.stat_result, max_bytes: int) -> None:
