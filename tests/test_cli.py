@@ -11,7 +11,8 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from pipeline.cli import EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, app
-from pipeline.config import DEFAULT_MODEL_DIR
+from pipeline.config import DEFAULT_CACHE_NAME, DEFAULT_MODEL_DIR
+from pipeline.export.output_set import LOCK_FILE, RUNS_DIR
 from tests.conftest import SEED_FILES, THAI_SEED
 from tests.paths import GOLD_SEGMENTATION_DIR, RAW_DIR
 
@@ -55,7 +56,9 @@ def test_run_writes_table_and_reports_failures(tmp_path) -> None:
     assert "th " in result.output and "en " in result.output
     table = pd.read_parquet(out)
     assert set(table["doc_id"]) == {"rexgen.txt", "nested/thai.txt"}
-    assert sorted(p.name for p in out.parent.iterdir()) == [".cache", "clauses.parquet", "documents.parquet", "headings.parquet", "manifest.parquet"]
+    assert sorted(p.name for p in out.parent.iterdir()) == sorted(
+        [DEFAULT_CACHE_NAME, LOCK_FILE, RUNS_DIR, "clauses.parquet", "documents.parquet", "headings.parquet", "manifest.parquet"]
+    )
 
 
 def test_run_on_clean_folder_exits_zero(tmp_path) -> None:

@@ -155,7 +155,7 @@ def test_a_run_where_every_file_fails_alike_is_fatal_and_keeps_the_previous_tabl
     def broken(*args, **kwargs):
         raise RuntimeError("the classifier does not fit")
 
-    monkeypatch.setattr("pipeline.runtime.worker.classify_known_languages", broken)
+    monkeypatch.setattr("pipeline.runtime.worker.score_clauses", broken)
     with pytest.raises(RunFailedError, match="all 2 policy files failed with the same error"):
         run_pipeline(folder, out, workers=1)
     assert {name: (out.parent / name).read_bytes() for name in TABLES} == before

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import pipeline
+from pipeline.export.output_set import CURRENT_LINK, RUNS_DIR
 from pipeline.export.tables import CLAUSE_SCHEMA
 from pipeline.ingest.files import IngestError, discover_files, parse_document, read_document
 from pipeline.runtime.worker import document_rows
@@ -77,7 +78,10 @@ def test_failed_write_leaves_previous_output(tmp_path, messy_folder, monkeypatch
     with pytest.raises(OSError, match="disk full"):
         pipeline.run_pipeline(messy_folder, out)
     assert out.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["clauses.parquet", "documents.parquet", "headings.parquet", "manifest.parquet"]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".") and p != messy_folder) == ["clauses.parquet", "documents.parquet", "headings.parquet", "manifest.parquet"]
+    # Nothing of the failed run is left: the folder of runs holds the current link and the first run's tables only.
+    runs = sorted(p.name for p in (tmp_path / RUNS_DIR).iterdir())
+    assert len(runs) == 2 and CURRENT_LINK in runs, runs
 
 
 def test_discovery_is_recursive_and_lists_every_file(messy_folder) -> None:
