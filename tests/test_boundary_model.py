@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from sklearn.base import clone
@@ -24,7 +23,7 @@ from pipeline.segment.boundary_model import (
 )
 from pipeline.segment.thai import crfcut_cuts
 from pipeline.segment.thai_features import coarse_tags, thai_candidates
-from tests.paths import REAL_DIR
+from tests.real_subset import copy_real_documents
 
 runner = CliRunner()
 #: A Thai policy and its translation (one group), a Thai HTML page and a Thai Markdown notice (their own groups).
@@ -33,16 +32,7 @@ SMALL = ("en_txt_04", "th_txt_03", "th_html_03", "th_md_04")
 
 @pytest.fixture(scope="module")
 def small_corpus(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("corpus")
-    (corpus / "docs").mkdir()
-    (corpus / "gold").mkdir()
-    records = [json.loads(line) for line in (REAL_DIR / "sources.jsonl").read_text(encoding="utf-8").splitlines()]
-    (corpus / "sources.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records if r["id"] in SMALL), encoding="utf-8")
-    for doc_id in SMALL:
-        for path in (REAL_DIR / "docs").glob(f"{doc_id}.*"):
-            shutil.copy(path, corpus / "docs" / path.name)
-        shutil.copy(REAL_DIR / "gold" / f"{doc_id}.jsonl", corpus / "gold")
-    return corpus
+    return copy_real_documents(tmp_path_factory.mktemp("corpus"), SMALL)
 
 
 def toy_paragraphs() -> list[GoldParagraph]:

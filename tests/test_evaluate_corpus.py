@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from typer.testing import CliRunner
@@ -16,6 +15,7 @@ from pipeline.datasets.corpus import corpus_frame, load_corpus
 from pipeline.datasets.labeled import frame_sha256, source_fingerprints, split_labels
 from pipeline.evaluation.corpus import TrainedOnTestDataError, corpus_agreement, evaluate_corpus
 from tests.paths import REAL_DIR
+from tests.real_subset import copy_real_documents
 
 #: Small documents of both languages and all three formats, two of them a translation pair.
 SMALL = ("en_txt_04", "th_txt_03", "en_html_07", "th_html_03", "en_md_07", "th_md_04")
@@ -24,16 +24,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def small_corpus(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("corpus")
-    (corpus / "docs").mkdir()
-    (corpus / "gold").mkdir()
-    records = [json.loads(line) for line in (REAL_DIR / "sources.jsonl").read_text(encoding="utf-8").splitlines()]
-    (corpus / "sources.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records if r["id"] in SMALL), encoding="utf-8")
-    for doc_id in SMALL:
-        for path in (REAL_DIR / "docs").glob(f"{doc_id}.*"):
-            shutil.copy(path, corpus / "docs" / path.name)
-        shutil.copy(REAL_DIR / "gold" / f"{doc_id}.jsonl", corpus / "gold")
-    return corpus
+    return copy_real_documents(tmp_path_factory.mktemp("corpus"), SMALL)
 
 
 @pytest.fixture(scope="module")

@@ -21,14 +21,15 @@ from pipeline.text.normalize import heading_text, normalize_text
 
 #: Growth allowed when the input grows four times: linear is 4, quadratic 16.
 MAX_GROWTH = 8.0
-#: Timings below this many seconds are read as this much: they are noise, not growth.
-TIME_FLOOR = 0.005
+#: Timings below this many seconds are read as this much: they are noise, not growth (a quadratic path
+#: took seconds at these sizes; a linear one takes milliseconds, where a busy machine's jitter is a factor of two).
+TIME_FLOOR = 0.02
 
 
 def _cost(function: Callable[[str], object], text: str) -> float:
-    """The least processor time of three calls (the least is the one a busy machine disturbed least)."""
+    """The least processor time of five calls (the least is the one a busy machine disturbed least)."""
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         start = time.process_time()
         function(text)
         best = min(best, time.process_time() - start)
