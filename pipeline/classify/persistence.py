@@ -10,18 +10,16 @@ types a file holds are read from its schema before anything is built.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import platform
 import zipfile
 from datetime import datetime, timezone
-from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 
-from ..config import CATEGORIES, DEFAULT_MODEL_NAME, DEFAULT_MODEL_VERSION, PIPELINE_VERSION
+from ..config import CATEGORIES, DEFAULT_MODEL_NAME, DEFAULT_MODEL_VERSION
 from ..export.atomic import atomic_write, atomic_write_text
+from ..model_files import file_sha256, library_versions
 from .estimator import DEFAULT_DESIGN, DESIGNS, OPTIONAL_DESIGNS, ClauseClassifier
 
 MODEL_FILE = "model.skops"
@@ -55,17 +53,6 @@ LIBRARIES = ("scikit-learn", "numpy", "scipy", "pandas", "pythainlp", "spacy", "
 
 class ModelError(ValueError):
     """A model directory that is missing, altered or not a clause model."""
-
-
-def library_versions() -> dict[str, str]:
-    """Versions of the libraries a model depends on, and of Python."""
-    versions = {"python": platform.python_version(), "pipeline": PIPELINE_VERSION}
-    for name in LIBRARIES:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = "not installed"
-    return versions
 
 
 def save_model(
@@ -104,7 +91,7 @@ def save_model(
         "training_sources": dict(sorted((training_sources or {}).items())),
         "model_sha256": file_sha256(directory / MODEL_FILE),
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "libraries": library_versions(),
+        "libraries": library_versions(LIBRARIES),
     }
     atomic_write_text(directory / META_FILE, json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
     atomic_write_text(directory / METRICS_FILE, json.dumps(metrics, indent=2, ensure_ascii=False) + "\n")
@@ -211,14 +198,6 @@ def load_model(directory: str | Path) -> tuple[ClauseClassifier, dict]:
 def model_version(meta: dict) -> str:
     """``name-version`` plus a short hash, so retrained models are told apart."""
     return f"{meta['name']}-{meta['version']}+{meta['model_sha256'][:8]}"
-
-
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def model_card(meta: dict, metrics: dict) -> str:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import math
 import json
-import platform
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -32,8 +31,9 @@ from pathlib import Path
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from ..config import PIPELINE_VERSION, shipped_model_dir
+from ..config import shipped_model_dir
 from ..export.atomic import atomic_write, atomic_write_text
+from ..model_files import file_sha256, library_versions
 from .thai_features import Candidates, history_features, thai_candidates
 
 BOUNDARY = "B"
@@ -42,6 +42,8 @@ MODEL_FILE = "model.crfsuite"
 META_FILE = "meta.json"
 METRICS_FILE = "metrics.json"
 CARD_FILE = "README.md"
+#: The libraries whose versions meta.json records.
+BOUNDARY_LIBRARIES = ("python-crfsuite", "pythainlp", "scikit-learn")
 #: The shipped Thai boundary model.
 DEFAULT_BOUNDARY_MODEL_NAME = "thai-boundaries"
 DEFAULT_BOUNDARY_MODEL_VERSION = "1.0.0"
@@ -216,29 +218,12 @@ def thai_model_cuts(texts: list[str], items: list[bool] | None = None) -> list[l
     return shipped_boundary_model().predict(texts, items)
 
 
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def paragraphs_sha256(paragraphs: Iterable) -> str:
     """A fingerprint of training paragraphs: their texts, boundaries and item flags, in order."""
     digest = hashlib.sha256()
     for paragraph in paragraphs:
         digest.update(json.dumps([paragraph.text, list(paragraph.starts), paragraph.is_item], ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()
-
-
-def _library_versions() -> dict[str, str]:
-    from importlib.metadata import version
-
-    versions = {"python": platform.python_version(), "pipeline": PIPELINE_VERSION}
-    for package in ("python-crfsuite", "pythainlp", "scikit-learn"):
-        versions[package] = version(package)
-    return versions
 
 
 def save_boundary_model(model: ThaiBoundaryModel, directory: str | Path, paragraphs: Sequence, metrics: dict,
@@ -263,7 +248,7 @@ def save_boundary_model(model: ThaiBoundaryModel, directory: str | Path, paragra
         "training_data_sha256": paragraphs_sha256(paragraphs),
         "model_sha256": file_sha256(directory / MODEL_FILE),
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "libraries": _library_versions(),
+        "libraries": library_versions(BOUNDARY_LIBRARIES),
     }
     atomic_write_text(directory / META_FILE, json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
     atomic_write_text(directory / METRICS_FILE, json.dumps(metrics, indent=2, ensure_ascii=False) + "\n")
