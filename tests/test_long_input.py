@@ -106,6 +106,12 @@ HTML_PAGES = [
     pytest.param(lambda n: "<p>We keep logs.</p>" + "<!-- x>" * (n // 7), id="unterminated-comment"),
     pytest.param(lambda n: "<p>We keep logs.</p>" + "</b " * (n // 4), id="unterminated-end-tags"),
     pytest.param(lambda n: "<!--" + "-" * n, id="comment-of-dashes"),
+    # A start tag whose quoted values hold '>' but which never ends: each '<' was rescanned to the end (8,000: 5 s).
+    pytest.param(lambda n: "<a b='>'" * (n // 8) + " We keep logs.", id="quoted-gt-tags"),
+    pytest.param(lambda n: '<a b=">"' * (n // 8) + " บริษัทเก็บข้อมูล", id="double-quoted-gt-tags"),
+    # Marked sections whose closer is not in the page: each one searched the rest of the page again.
+    pytest.param(lambda n: "<p>We keep logs.</p>" + "<![CDATA[>" * (n // 10), id="unclosed-cdata"),
+    pytest.param(lambda n: "<p>บริษัทเก็บข้อมูล</p>" + "<![if x>" * (n // 8), id="unclosed-conditional"),
 ]
 
 
@@ -126,8 +132,12 @@ def test_html_documents_are_linear(make) -> None:
         ("<p>บริษัทเก็บข้อมูล</p><!-- note", ["บริษัทเก็บข้อมูล"]),
         ("<p>We keep logs.</p><![ x y> <p>We delete them.</p>", ["We keep logs.", "We delete them."]),
         ("<p>บริษัทเก็บข้อมูล</p>ท่านมีสิทธิ</p", ["บริษัทเก็บข้อมูล", "ท่านมีสิทธิ"]),
+        ("<p>We keep logs.</p><a b='>'<a b='>' We sell nothing.", ["We keep logs."]),
+        ("<p>บริษัทเก็บข้อมูล</p><![CDATA[>ท่านมีสิทธิ", ["บริษัทเก็บข้อมูล", "ท่านมีสิทธิ"]),
+        ("<p>We keep logs.</p><![CDATA[ x ]]><p>We delete them.</p>", ["We keep logs.", "We delete them."]),
     ],
-    ids=["en-unterminated-tag", "th-unterminated-comment", "en-bogus-marked-section", "th-unterminated-end-tag"],
+    ids=["en-unterminated-tag", "th-unterminated-comment", "en-bogus-marked-section", "th-unterminated-end-tag",
+         "en-tag-with-quoted-gt", "th-unclosed-cdata", "en-closed-cdata"],
 )
 def test_unterminated_markup_at_the_end_shows_nothing(page: str, expected: list[str]) -> None:
     assert extract_html_text(page).view.splitlines() == expected

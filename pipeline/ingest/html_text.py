@@ -120,6 +120,14 @@ _SEPARATOR_RE = re.compile(r"\|\|\|(?:[ |]*\|\|\|)*")
 
 #: The start of a tag, end tag, comment, declaration or processing instruction.
 _UNTERMINATED_RE = re.compile(r"<[A-Za-z/!?]")
+_SECTION_NAME_RE = re.compile(r"<!\[\s*([A-Za-z][-_.A-Za-z0-9]*)")
+_CDATA_CLOSE = re.compile(r"]\s*]\s*>")
+_CONDITIONAL_CLOSE = re.compile(r"]\s*>")
+#: What ends a marked section: CDATA and its SGML kin end at ``]]>``, Microsoft Office's conditional comments at ``]>``.
+_SECTION_CLOSERS = {
+    **dict.fromkeys(("cdata", "temp", "ignore", "include", "rcdata"), _CDATA_CLOSE),
+    **dict.fromkeys(("if", "else", "endif"), _CONDITIONAL_CLOSE),
+}
 
 
 def extract_html_text(source: str) -> HtmlText:
@@ -177,33 +185,45 @@ class _Extractor(HTMLParser):
         self.table_count = 0
         self.row_count = 0
         self.tables: list[list] = []  # per open table: [table id, row id, column, in thead]
+        self.unclosed_sections: dict[re.Pattern, int] = {}  # closer -> a position after which it is not in the page
 
     # -- the end of the page and odd markup ---------------------------------
 
     def close(self) -> None:
         """Finish the page as HTML does at its end: an unterminated tag, comment or declaration shows nothing.
 
-        What is left after :meth:`feed` starts at a construct whose end was
-        not found. The standard library's fallback reads each ``<`` of such a
-        tail as text and rescans the rest of the page for an end every time,
-        which is quadratic (a tail of 24,000 ``<b `` took 17 s); HTML (and
-        CPython from 3.11.13) drops the construct instead.
+        The whole page is fed at once, so what :meth:`feed` leaves unparsed
+        starts at a construct whose end is nowhere in the page: in HTML it runs
+        to the end of the file and shows nothing, even when quoted attribute
+        values hold a ``>`` (``<a b='>'<a b='>'...``). The standard library's
+        fallback instead reads each ``<`` of such a tail as text and rescans the
+        rest of the page for an end every time, which is quadratic (32,000
+        ``<a b='>'`` took minutes); CPython from 3.11.13 drops the construct too.
         """
-        rest = self.rawdata
-        if _UNTERMINATED_RE.match(rest) and (rest.startswith("<!--") or ">" not in rest):
+        if _UNTERMINATED_RE.match(self.rawdata):
             self.rawdata = ""
+        self.unclosed_sections.clear()  # positions in the fed page, not in what is left of it
         super().close()
 
     def parse_marked_section(self, i: int, report: int = 1) -> int:
-        """``<![CDATA[``, ``<![if ...]>``; any other ``<![`` is a bogus comment that ends at the next ``>``, as in HTML.
+        """``<![CDATA[ ... ]]>``, ``<![if ...]> ... <![endif]>``: the section shows nothing.
 
-        The standard library raises AssertionError on an unknown keyword (``<![ x``).
+        A section whose closer is not in the page, and any other ``<![``, is a
+        bogus comment that ends at the next ``>``, as in HTML. The standard
+        library raises AssertionError on an unknown keyword (``<![ x``) and
+        searches the rest of the page again for each unclosed section; here the
+        first failed search is remembered, so a page of them stays linear.
         """
-        try:
-            return super().parse_marked_section(i, report)
-        except AssertionError:
-            end = self.rawdata.find(">", i + 3)
-            return end + 1 if end >= 0 else -1
+        rawdata = self.rawdata
+        name = _SECTION_NAME_RE.match(rawdata, i)
+        closer = _SECTION_CLOSERS.get(name.group(1).lower()) if name else None
+        if closer is not None and i < self.unclosed_sections.get(closer, len(rawdata)):
+            found = closer.search(rawdata, i + 3)
+            if found:
+                return found.end()
+            self.unclosed_sections[closer] = i
+        end = rawdata.find(">", i + 3)
+        return end + 1 if end >= 0 else -1
 
     # -- the element stack -------------------------------------------------
 
