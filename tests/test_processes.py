@@ -29,8 +29,8 @@ SLOW_COPIES = 30
 BUSY_CPU_SECONDS = 10
 
 
-def write_slow_policy(path) -> None:
-    path.write_text("".join(seed.read_text(encoding="utf-8") for seed in SEED_FILES) * SLOW_COPIES, encoding="utf-8")
+def write_slow_policy(path, copies: int = SLOW_COPIES) -> None:
+    path.write_text("".join(seed.read_text(encoding="utf-8") for seed in SEED_FILES) * copies, encoding="utf-8")
 
 
 @pytest.mark.parametrize("small", [EN, TH], ids=["en", "th"])
@@ -68,6 +68,28 @@ def test_a_stopped_worker_is_timed_out_and_replaced(tmp_path) -> None:
         assert pool.workers[0].process.pid != stopped.pid
     finally:
         pool.close()
+
+
+def test_a_slow_first_file_holding_the_window_does_not_stop_the_batch(tmp_path) -> None:
+    """One worker on a slow file while the other finishes the rest of the window: the tasks after it still go out.
+
+    The pool sends at most four tasks per worker past the first result not yet
+    handed back; the run crashed (``min() arg is an empty sequence``) when
+    every worker was idle, waiting on that window, at the moment the slow
+    result came in (a 10,000-file run).
+    """
+    write_slow_policy(tmp_path / "slow.txt", copies=2)
+    names = ["slow.txt"]
+    for index in range(11):
+        names.append(f"small_{index:02d}.txt")
+        (tmp_path / names[-1]).write_text(EN if index % 2 else TH, encoding="utf-8")
+    settings = RunSettings(str(DEFAULT_MODEL_DIR), "test", "run", 1_000_000)
+    pool = WorkerPool(2, str(DEFAULT_MODEL_DIR), file_timeout=None)
+    try:
+        results = list(pool.map([FileTask(str(tmp_path / name), name) for name in names], settings))
+    finally:
+        pool.close()
+    assert [(r.record["doc_id"], r.record["status"]) for r in results] == [(name, "ok") for name in names]
 
 
 def test_workers_die_with_a_killed_run_even_while_busy(tmp_path) -> None:

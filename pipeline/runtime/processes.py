@@ -150,15 +150,16 @@ class WorkerPool:
         next_index = 0
         window = len(self.workers) * DEFAULT_TASKS_PER_WORKER
         while True:
+            # Results go out before tasks go in: a task held back by the window may go once the results before it are out.
+            while next_index in finished:
+                yield finished.pop(next_index)
+                next_index += 1
             for worker in self.workers:
                 if upcoming is not None and worker.ready and worker.task is None and upcoming[0] < next_index + window:
                     worker.index, worker.task = upcoming
                     worker.deadline = time.monotonic() + (self.file_timeout if self.file_timeout is not None else float("inf"))
                     worker.connection.send((worker.task, settings))
                     upcoming = next(remaining, None)
-            while next_index in finished:
-                yield finished.pop(next_index)
-                next_index += 1
             busy = [worker for worker in self.workers if worker.task is not None]
             if upcoming is None and not busy:
                 return
