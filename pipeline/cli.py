@@ -238,10 +238,14 @@ def train_segmenter_command(
 
 
 def _print_boundary_cv(report: dict) -> None:
-    say(f"{'held-out group':<16} {'system':<8} {'paragraphs P/R/F1':>20} {'documents P/R/F1':>20}")
+    say(f"{'held-out group':<16} {'system':<8} {'paragraphs P/R/F1':>20} {'documents P/R/F1':>20} {'clauses P/R/F1':>20}")
     for fold in [*report["folds"], {"group": "all", **report["overall"]}]:
         for system in ("model", "rules", "crfcut"):
-            say(f"{fold['group']:<16} {system:<8} {_triple(fold[system]['paragraphs']):>20} {_triple(fold[system]['documents']):>20}")
+            say(f"{fold['group']:<16} {system:<8} {_triple(fold[system]['paragraphs']):>20} {_triple(fold[system]['documents']):>20} "
+                f"{_triple(fold[system]['clauses']):>20}")
+    for fmt, by_system in report["by_format"].items():
+        say(f"{fmt + ' documents':<16} {'model':<8} {'':>20} {_triple(by_system['model']['documents']):>20} "
+            f"{_triple(by_system['model']['clauses']):>20}")
     say(f"note: {report['method']}")
 
 

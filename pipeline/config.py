@@ -22,7 +22,7 @@ DEFAULT_GOLD_SEGMENTATION_DIR = DEFAULT_LABELED_DIR / "segmentation"
 #: The corpus of real policies with gold annotation (data/real/README.md).
 DEFAULT_REAL_CORPUS_DIR = Path("data/real")
 DEFAULT_MODEL_NAME = "clauses"
-DEFAULT_MODEL_VERSION = "0.3.0"
+DEFAULT_MODEL_VERSION = "0.3.1"
 
 
 def shipped_model_dir(name: str = DEFAULT_MODEL_NAME, version: str = DEFAULT_MODEL_VERSION) -> Path:

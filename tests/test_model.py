@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import io
 import json
 import pickle
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -182,6 +185,49 @@ def test_meta_that_is_not_an_object_says_so(trained, tmp_path) -> None:
     (directory / "meta.json").write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(ModelError, match="must be a JSON object"):
         load_model(directory)
+
+
+@pytest.mark.parametrize(
+    ("texts", "probe"),
+    [
+        (["We keep server logs for 90 days.", "We never sell your e-mail address."], "We keep your e-mail address."),
+        (["บริษัทเก็บรักษาข้อมูลไว้ 90 วัน", "บริษัทไม่ขายข้อมูลของท่าน"], "บริษัทเก็บข้อมูลของท่าน"),
+    ],
+    ids=["en", "th"],
+)
+def test_word_vocabularies_are_saved_as_arrays_and_load_the_same(texts, probe) -> None:
+    """A vocabulary is two arrays in the skops schema, not one node per term, and loads to the same dict."""
+    import skops.io as sio
+
+    from pipeline.classify.estimator import _word_vectorizer
+
+    vectorizer = _word_vectorizer().fit(texts)
+    data = sio.dumps(vectorizer)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        schema = archive.read("schema.json").decode("utf-8")
+    assert '"vocabulary_terms_"' in schema and '"vocabulary_"' not in schema
+    assert not any(term in schema for term in vectorizer.vocabulary_ if len(term) > 3)
+    loaded = sio.loads(data, trusted=sorted(sio.get_untrusted_types(data=data)))
+    assert loaded.vocabulary_ == vectorizer.vocabulary_
+    assert (loaded.transform([probe]) != vectorizer.transform([probe])).nnz == 0
+
+
+def test_a_model_saved_with_scikit_learn_vectorizers_still_loads(trained, seed_labeled, tmp_path) -> None:
+    """Models saved before the array vocabularies (0.3.0, and users' models trained with it) hold plain TfidfVectorizer."""
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+
+    from pipeline.classify.term_vectorizers import TermCountVectorizer, TermTfidfVectorizer
+
+    old = copy.deepcopy(trained)
+    plain = {TermTfidfVectorizer: TfidfVectorizer, TermCountVectorizer: CountVectorizer}
+    for _, transformer, _ in old.pipeline_.steps[0][1].transformers_:
+        transformer.__class__ = plain.get(type(transformer), type(transformer))
+    directory = save_model(old, tmp_path / "m", frame_sha256(seed_labeled), len(seed_labeled), {})
+    with zipfile.ZipFile(directory / "model.skops") as archive:
+        assert "sklearn.feature_extraction.text" in archive.read("schema.json").decode("utf-8")
+    loaded, _ = load_model(directory)
+    probe = labeled_inputs(seed_labeled.head(20))
+    assert (loaded.predict_proba(probe) == trained.predict_proba(probe)).all()
 
 
 def test_types_skops_trusts_by_default_are_refused_unless_listed(trained, tmp_path) -> None:

@@ -36,11 +36,10 @@ THRESHOLD_GRID = tuple(round(0.1 + 0.05 * i, 2) for i in range(17))  # 0.10 ... 
 
 
 def _word_vectorizer(ngrams: tuple[int, int] = (1, 2)):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     from .features import WordTokenizer
+    from .term_vectorizers import TermTfidfVectorizer
 
-    return TfidfVectorizer(tokenizer=WordTokenizer(), token_pattern=None, lowercase=False, ngram_range=ngrams, sublinear_tf=True)
+    return TermTfidfVectorizer(tokenizer=WordTokenizer(), token_pattern=None, lowercase=False, ngram_range=ngrams, sublinear_tf=True)
 
 
 def _char_vectorizer():
@@ -50,9 +49,9 @@ def _char_vectorizer():
 
 
 def _concept_vectorizer():
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from .term_vectorizers import TermTfidfVectorizer
 
-    return TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
+    return TermTfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
 
 
 def _embedder():
@@ -62,9 +61,9 @@ def _embedder():
 
 
 def _token_vectorizer():
-    from sklearn.feature_extraction.text import CountVectorizer
+    from .term_vectorizers import TermCountVectorizer
 
-    return CountVectorizer(token_pattern=r"\S+", lowercase=False, binary=True)
+    return TermCountVectorizer(token_pattern=r"\S+", lowercase=False, binary=True)
 
 
 _TEXT = (("words", _word_vectorizer, "text", 1.0), ("chars", _char_vectorizer, "text", 1.0))

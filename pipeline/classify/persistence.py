@@ -32,8 +32,11 @@ TRUSTED_TYPES = (
     "pipeline.classify.char_ngrams.CharNgramVectorizer",
     "pipeline.classify.features.WordTokenizer",
     "pipeline.classify.embeddings.E5Embedder",
+    "pipeline.classify.term_vectorizers.TermTfidfVectorizer",
+    "pipeline.classify.term_vectorizers.TermCountVectorizer",
     "sklearn.compose._column_transformer.ColumnTransformer",
     "sklearn.feature_extraction.text.TfidfTransformer",
+    # Models saved before the vocabulary was stored as arrays (0.3.0 and models users trained with it) hold these.
     "sklearn.feature_extraction.text.TfidfVectorizer",
     "sklearn.feature_extraction.text.CountVectorizer",
     "sklearn.linear_model._logistic.LogisticRegression",
@@ -75,7 +78,7 @@ def save_model(
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    # The vocabularies are stored as JSON inside the skops zip: deflate shrinks them about tenfold.
+    # Deflate shrinks the schema and the arrays (term bytes among them) inside the skops zip several times.
     atomic_write(
         directory / MODEL_FILE,
         lambda temporary: sio.dump(model.pipeline_, temporary, compression=zipfile.ZIP_DEFLATED, compresslevel=9),

@@ -17,7 +17,9 @@ Two scores per system and fold, as boundary precision, recall and F1:
   ``clauses evaluate --corpus`` scores them, structure included; and
   ``documents_policy_text``, the same without the predicted clauses that
   overlap no gold clause (page furniture and headings taken for clauses,
-  which ingest decides: issue 14), to show what the segmenter leaves.
+  which ingest decides: issue 14), to show what the segmenter leaves; and
+- ``clauses``: clause level over whole documents, where a predicted clause
+  counts only when both its ends are a gold clause's.
 
 The folds are fixed by the corpus, so the figures are reproducible; the
 model's features and settings were chosen while looking at these folds, so
@@ -127,6 +129,7 @@ class _Totals:
         self.paragraphs = {system: [0, 0, 0] for system in SYSTEMS}
         self.documents = {system: BoundaryScore() for system in SYSTEMS}
         self.policy_text = {system: BoundaryScore() for system in SYSTEMS}
+        self.clauses: dict[str, Counter] = {system: Counter() for system in SYSTEMS}  # (key, tp | fp | fn) -> clauses
 
     def add_paragraph(self, paragraph: GoldParagraph, predicted: dict[str, list[int]]) -> None:
         gold = set(paragraph.starts)
@@ -142,7 +145,10 @@ class _Totals:
         for system, engine in engines.items():
             predicted = [(start, end) for start, end, _ in segment_spans(doc.document, {THAI: engine})]
             policy = [span for span in predicted if any(start < span[1] and span[0] < end for start, end in gold)]
+            exact = len(set(predicted) & set(gold))
             for key in ("all", doc.format):
+                self.clauses[system].update({(key, "tp"): exact, (key, "fp"): len(set(predicted)) - exact,
+                                             (key, "fn"): len(set(gold)) - exact})
                 self.documents[system].add([(s, e, key) for s, e in predicted], [(s, e, key) for s, e in gold])
                 self.policy_text[system].add([(s, e, key) for s, e in policy], [(s, e, key) for s, e in gold])
 
@@ -154,6 +160,7 @@ class _Totals:
                 mine.true_positives.update(theirs.true_positives)
                 mine.false_positives.update(theirs.false_positives)
                 mine.false_negatives.update(theirs.false_negatives)
+            self.clauses[system].update(other.clauses[system])
 
     def summary(self) -> dict[str, dict]:
         return {
@@ -163,13 +170,20 @@ class _Totals:
                                "predicted": self.paragraphs[system][0] + self.paragraphs[system][1]},
                 "documents": self.documents[system]._prf("all"),
                 "documents_policy_text": self.policy_text[system]._prf("all"),
+                "clauses": self._clause_prf(system, "all"),
             }
             for system in SYSTEMS
         }
 
+    def _clause_prf(self, system: str, key: str) -> dict[str, float]:
+        """Clause-level scores: a predicted clause counts only when both its ends are a gold clause's."""
+        counts = [self.clauses[system][key, kind] for kind in ("tp", "fp", "fn")]
+        return {**precision_recall_f1(*counts), "gold": counts[0] + counts[2], "predicted": counts[0] + counts[1]}
+
     def by_format(self) -> dict[str, dict]:
         formats = sorted(set(self.documents["model"].true_positives) | set(self.documents["model"].false_negatives) - {"all"})
-        return {fmt: {system: {"documents": self.documents[system]._prf(fmt), "documents_policy_text": self.policy_text[system]._prf(fmt)}
+        return {fmt: {system: {"documents": self.documents[system]._prf(fmt), "documents_policy_text": self.policy_text[system]._prf(fmt),
+                               "clauses": self._clause_prf(system, fmt)}
                       for system in SYSTEMS} for fmt in formats if fmt != "all"}
 
 
@@ -236,6 +250,17 @@ def boundary_model_card(meta: dict, metrics: dict) -> str:
         for fmt, by_system in cv.get("by_format", {}).items():
             lines.append(f"| {fmt} documents | " + " | ".join(_prf(by_system[s]["documents"]) for s in SYSTEMS) + " | "
                          + " | ".join(_prf(by_system[s]["documents_policy_text"]) for s in SYSTEMS) + " |")
+        lines += [
+            "",
+            "Clause level over whole documents (a predicted clause counts only when both its ends are a gold clause's):",
+            "",
+            "| held-out group | model | rules (baseline) | raw crfcut |",
+            "| --- | --- | --- | --- |",
+        ]
+        lines += [f"| {fold['group']} | " + " | ".join(_prf(fold[s]["clauses"]) for s in SYSTEMS) + " |" for fold in cv["folds"]]
+        lines.append("| **all** | " + " | ".join(f"**{_prf(overall[s]['clauses'])}**" for s in SYSTEMS) + " |")
+        lines += [f"| {fmt} documents | " + " | ".join(_prf(by_system[s]["clauses"]) for s in SYSTEMS) + " |"
+                  for fmt, by_system in cv.get("by_format", {}).items()]
         if cv.get("ablations"):
             lines += ["", "Training data ablations (inside paragraphs, same folds):", "", "| training | P / R / F1 |", "| --- | --- |",
                       f"| everything (shipped) | {_prf(overall['model']['paragraphs'])} |"]
