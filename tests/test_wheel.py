@@ -16,16 +16,25 @@ from tests.conftest import SEED_FILES
 from tests.paths import REPO
 
 pytestmark = pytest.mark.wheel
+#: What the build reads (pyproject.toml names README.md as the long description).
+BUILD_INPUTS = ("pyproject.toml", "README.md", "pipeline", "models")
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     """The wheel `pip install .` would build, made from this checkout (skips when it cannot be built offline)."""
     out = tmp_path_factory.mktemp("wheel")
+    # setuptools builds inside the source tree (build/, *.egg-info): build from a copy, never in the checkout.
+    source = tmp_path_factory.mktemp("source")
+    for name in BUILD_INPUTS:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "local"))
+        else:
+            shutil.copy(REPO / name, source / name)
     reasons = []
     for isolation in (["--no-build-isolation"], []):
         result = subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", *isolation, "-w", str(out), str(REPO)],
+            [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", *isolation, "-w", str(out), str(source)],
             capture_output=True, text=True, timeout=600,
         )
         wheels = list(out.glob("policy_clauses-*.whl"))
