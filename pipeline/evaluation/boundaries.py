@@ -265,7 +265,7 @@ def boundary_model_card(meta: dict, metrics: dict) -> str:
             lines += ["", "Training data ablations (inside paragraphs, same folds):", "", "| training | P / R / F1 |", "| --- | --- |",
                       f"| everything (shipped) | {_prf(overall['model']['paragraphs'])} |"]
             lines += [f"| {name} | {_prf(scores)} |" for name, scores in cv["ablations"].items()]
-    lines += ["", "Reproduce: `clauses train-segmenter --out models/thai-boundaries-1.0.0 --force --ablations` (metrics.json keeps every figure).", ""]
+    lines += ["", "Reproduce: `clauses train-segmenter --out models/thai-boundaries-1.0.1 --force --ablations` (metrics.json keeps every figure).", ""]
     return "\n".join(lines)
 
 

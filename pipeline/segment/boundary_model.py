@@ -46,7 +46,7 @@ CARD_FILE = "README.md"
 BOUNDARY_LIBRARIES = ("python-crfsuite", "pythainlp", "scikit-learn")
 #: The shipped Thai boundary model.
 DEFAULT_BOUNDARY_MODEL_NAME = "thai-boundaries"
-DEFAULT_BOUNDARY_MODEL_VERSION = "1.0.0"
+DEFAULT_BOUNDARY_MODEL_VERSION = "1.0.1"
 DEFAULT_BOUNDARY_MODEL_DIR = shipped_model_dir(DEFAULT_BOUNDARY_MODEL_NAME, DEFAULT_BOUNDARY_MODEL_VERSION)
 #: CRFsuite's L-BFGS settings (c1: L1 penalty, c2: L2 penalty).
 DEFAULT_C1 = 0.3
