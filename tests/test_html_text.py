@@ -77,6 +77,25 @@ def test_browsers_tolerance_keeps_the_policy(page: str, expected: list[str]) -> 
 @pytest.mark.parametrize(
     ("page", "expected"),
     [
+        # The standard library stopped at an "&#" that starts no character reference: the rest of the page was then
+        # dropped with the end-of-page rules, or shown as raw markup.
+        pytest.param("<p>We keep logs.</p><p>Ref &#</p><p>We sell your data; ask us.</p>",
+                     ["We keep logs.", "Ref &#", "We sell your data; ask us."], id="en-bare-number-sign"),
+        pytest.param("<p>We&#8217d keep logs.</p><p>We sell no data.</p>", ["We&#8217d keep logs.", "We sell no data."],
+                     id="en-reference-without-end"),
+        pytest.param("<p>เลขที่ &#</p><p>บริษัทไม่ขายข้อมูล; ติดต่อเรา</p>", ["เลขที่ &#", "บริษัทไม่ขายข้อมูล; ติดต่อเรา"],
+                     id="th-bare-number-sign"),
+        # A reference without its ";" is read as HTML reads it, and gains no ";".
+        pytest.param("<p>AT&T and J&R; &copy 2024 &#65 &#x42;</p>", ["AT&T and J&R; © 2024 A B"], id="en-references-without-semicolon"),
+    ],
+)
+def test_number_signs_and_references_are_text_as_browsers_show_them(page: str, expected: list[str]) -> None:
+    assert extract_html_text(page).view.splitlines() == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
         ('<nav><a href="/">Home</a><a href="/es">Español</a></nav>', ["Home Español"]),
         ('<div class="lang"><a href="/th">ไทย</a><a href="/en">English</a></div>', ["ไทย English"]),
         ('<p>See <a href="/a">our policy</a>.</p>', ["See our policy."]),

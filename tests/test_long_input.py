@@ -112,6 +112,9 @@ HTML_PAGES = [
     # Marked sections whose closer is not in the page: each one searched the rest of the page again.
     pytest.param(lambda n: "<p>We keep logs.</p>" + "<![CDATA[>" * (n // 10), id="unclosed-cdata"),
     pytest.param(lambda n: "<p>บริษัทเก็บข้อมูล</p>" + "<![if x>" * (n // 8), id="unclosed-conditional"),
+    # An "&#" that starts no reference stopped the parser; the end-of-page rules then rescanned the rest for each '<'.
+    pytest.param(lambda n: "<p>x &#; y</p>" + "<a b='>'" * (n // 8), id="number-sign-then-quoted-gt-tags"),
+    pytest.param(lambda n: "&#;" * (n // 3) + "<p>ท่านมีสิทธิ</p>", id="many-number-signs"),
 ]
 
 

@@ -120,6 +120,10 @@ _SEPARATOR_RE = re.compile(r"\|\|\|(?:[ |]*\|\|\|)*")
 
 #: The start of a tag, end tag, comment, declaration or processing instruction.
 _UNTERMINATED_RE = re.compile(r"<[A-Za-z/!?]")
+#: Where a run of text ends: markup, an entity, or an ``&#`` that starts a character reference (the standard library's
+#: ``charref``). Any other ``&#`` is text, as in HTML: the standard library (3.11) stops parsing at it, and the rest of
+#: the page then showed as raw markup or, past the end-of-page handling, was dropped.
+_TEXT_END_RE = re.compile(r"<|&(?!#)|&#(?=(?:[0-9]+|[xX][0-9a-fA-F]+)[^0-9a-fA-F])")
 _SECTION_NAME_RE = re.compile(r"<!\[\s*([A-Za-z][-_.A-Za-z0-9]*)")
 _CDATA_CLOSE = re.compile(r"]\s*]\s*>")
 _CONDITIONAL_CLOSE = re.compile(r"]\s*>")
@@ -168,6 +172,7 @@ def _element(tag: str, attrs: list[tuple[str, str | None]]) -> Element:
 class _Extractor(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
+        self.source = source
         self.line_starts = [0, *(newline.end() for newline in re.finditer("\n", source))]
         self.chars: list[str] = []  # pieces of the view; a layout space is always a piece of its own
         self.offsets: list[int] = []
@@ -188,6 +193,14 @@ class _Extractor(HTMLParser):
         self.unclosed_sections: dict[re.Pattern, int] = {}  # closer -> a position after which it is not in the page
 
     # -- the end of the page and odd markup ---------------------------------
+
+    def reset(self) -> None:
+        super().reset()
+        self.interesting = _TEXT_END_RE
+
+    def clear_cdata_mode(self) -> None:
+        super().clear_cdata_mode()
+        self.interesting = _TEXT_END_RE
 
     def close(self) -> None:
         """Finish the page as HTML does at its end: an unterminated tag, comment or declaration shows nothing.
@@ -385,16 +398,17 @@ class _Extractor(HTMLParser):
         self._append(data[position:], start + position)
 
     def handle_entityref(self, name: str) -> None:
-        self._append_reference(f"&{name};")
+        self._append_reference(f"&{name}")
 
     def handle_charref(self, name: str) -> None:
-        self._append_reference(f"&#{name};")
+        self._append_reference(f"&#{name}")
 
     def _append_reference(self, reference: str) -> None:
+        """The text of ``&name`` or ``&#n``, with the ``;`` only when the source has one (``a&b`` stays ``a&b``)."""
         if self.skipping:
             return
-        text = html.unescape(reference)
         start = self._pos()
+        text = html.unescape(reference + (";" if self.source.startswith(";", start + len(reference)) else ""))
         for ch in text:
             self._add(ch, start)
 
