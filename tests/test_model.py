@@ -11,6 +11,7 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -210,6 +211,50 @@ def test_word_vocabularies_are_saved_as_arrays_and_load_the_same(texts, probe) -
     loaded = sio.loads(data, trusted=sorted(sio.get_untrusted_types(data=data)))
     assert loaded.vocabulary_ == vectorizer.vocabulary_
     assert (loaded.transform([probe]) != vectorizer.transform([probe])).nnz == 0
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda lengths: -lengths, "lengths must be"),
+        (lambda lengths: lengths + 1, "add up to"),
+        (lambda lengths: lengths.astype(np.float64), "lengths must be"),
+        (lambda lengths: lengths[:-1], "add up to"),
+    ],
+    ids=["negative", "too-long", "not-counts", "one-missing"],
+)
+def test_a_forged_vocabulary_is_refused_when_the_model_loads(trained, tmp_path, damage, message) -> None:
+    """Term lengths that do not describe the saved terms make the load fail, not every file of the run."""
+    directory = save_model(trained, tmp_path / "m", "x", 1, {})
+    data = (directory / "model.skops").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    schema = json.loads(files["schema.json"])
+    lengths_files = []
+
+    def find(node) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("content"), dict) and "vocabulary_lengths_" in node["content"]:
+                lengths_files.append(node["content"]["vocabulary_lengths_"]["file"])
+            for value in node.values():
+                find(value)
+        elif isinstance(node, list):
+            for value in node:
+                find(value)
+
+    find(schema)
+    assert lengths_files
+    lengths = np.load(io.BytesIO(files[lengths_files[0]]))
+    forged = io.BytesIO()
+    np.save(forged, damage(lengths), allow_pickle=False)
+    files[lengths_files[0]] = forged.getvalue()
+    rebuilt = io.BytesIO()
+    with zipfile.ZipFile(rebuilt, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    forge(directory, rebuilt.getvalue())
+    with pytest.raises(ModelError, match=message):
+        load_model(directory)
 
 
 def test_a_model_saved_with_scikit_learn_vectorizers_still_loads(trained, seed_labeled, tmp_path) -> None:

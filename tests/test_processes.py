@@ -92,6 +92,12 @@ def test_a_slow_first_file_holding_the_window_does_not_stop_the_batch(tmp_path) 
     assert [(r.record["doc_id"], r.record["status"]) for r in results] == [(name, "ok") for name in names]
 
 
+@pytest.mark.parametrize("workers", [0, -1])
+def test_a_pool_without_workers_is_refused(workers) -> None:
+    with pytest.raises(ValueError, match="at least one worker"):
+        WorkerPool(workers, str(DEFAULT_MODEL_DIR), file_timeout=5)
+
+
 def test_workers_die_with_a_killed_run_even_while_busy(tmp_path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

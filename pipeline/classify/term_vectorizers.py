@@ -33,13 +33,28 @@ class _ArrayVocabulary:
         return state
 
     def __setstate__(self, state: dict) -> None:
-        if _TERMS in state:
+        if _TERMS in state or _LENGTHS in state:
             state = dict(state)
-            data, lengths = state.pop(_TERMS).tobytes(), state.pop(_LENGTHS)
-            ends = np.cumsum(lengths).tolist()
-            starts = [0, *ends[:-1]]
-            state["vocabulary_"] = {data[start:end].decode("utf-8"): column for column, (start, end) in enumerate(zip(starts, ends))}
+            state["vocabulary_"] = _vocabulary(state.pop(_TERMS, None), state.pop(_LENGTHS, None))
+            weights = getattr(state.get("_tfidf"), "idf_", None)  # a TF-IDF vectorizer's: one per term
+            if weights is not None and len(weights) != len(state["vocabulary_"]):
+                raise ValueError(f"a saved vocabulary of {len(state['vocabulary_'])} terms beside {len(weights)} idf weights")
         super().__setstate__(state)
+
+
+def _vocabulary(terms: object, lengths: object) -> dict[str, int]:
+    """The vocabulary dict from saved term bytes and lengths, or ValueError when they do not describe one."""
+    if not (isinstance(terms, np.ndarray) and terms.dtype == np.uint8 and terms.ndim == 1):
+        raise ValueError("a saved vocabulary's terms must be a one-dimensional uint8 array")
+    if not (isinstance(lengths, np.ndarray) and lengths.dtype.kind in "iu" and lengths.ndim == 1 and (lengths >= 0).all()):
+        raise ValueError("a saved vocabulary's lengths must be a one-dimensional array of counts")
+    if int(lengths.sum()) != terms.size:
+        raise ValueError(f"a saved vocabulary's lengths add up to {int(lengths.sum())}, not its {terms.size} bytes of terms")
+    data, ends = terms.tobytes(), np.cumsum(lengths).tolist()
+    vocabulary = {data[start:end].decode("utf-8"): column for column, (start, end) in enumerate(zip([0, *ends[:-1]], ends))}
+    if len(vocabulary) != len(lengths):
+        raise ValueError("a saved vocabulary holds the same term twice")
+    return vocabulary
 
 
 class TermTfidfVectorizer(_ArrayVocabulary, TfidfVectorizer):

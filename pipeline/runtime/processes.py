@@ -114,6 +114,8 @@ class WorkerPool:
     """Worker processes the run starts, feeds one task at a time, times and kills; see the module docstring."""
 
     def __init__(self, workers: int, model_dir: str, file_timeout: float | None) -> None:
+        if workers < 1:
+            raise ValueError(f"a worker pool needs at least one worker, not {workers}")
         # A clean interpreter rather than a fork of the run, which may hold threads (the progress display) and open files.
         self._context = multiprocessing.get_context("spawn")
         self.model_dir = model_dir
@@ -150,9 +152,11 @@ class WorkerPool:
         next_index = 0
         window = len(self.workers) * DEFAULT_TASKS_PER_WORKER
         while True:
-            # Results go out before tasks go in: a task held back by the window may go once the results before it are out.
+            # The results due go out of the window before new tasks are handed out (a task held back by the window may
+            # go once the results before it are out), and are yielded after, so the workers are busy meanwhile.
+            due = []
             while next_index in finished:
-                yield finished.pop(next_index)
+                due.append(finished.pop(next_index))
                 next_index += 1
             for worker in self.workers:
                 if upcoming is not None and worker.ready and worker.task is None and upcoming[0] < next_index + window:
@@ -160,6 +164,7 @@ class WorkerPool:
                     worker.deadline = time.monotonic() + (self.file_timeout if self.file_timeout is not None else float("inf"))
                     worker.connection.send((worker.task, settings))
                     upcoming = next(remaining, None)
+            yield from due
             busy = [worker for worker in self.workers if worker.task is not None]
             if upcoming is None and not busy:
                 return
