@@ -26,20 +26,26 @@ MAX_GROWTH = 8.0
 TIME_FLOOR = 0.02
 
 
-def _cost(function: Callable[[str], object], text: str) -> float:
-    """The least processor time of five calls (the least is the one a busy machine disturbed least)."""
-    best = float("inf")
-    for _ in range(5):
-        start = time.process_time()
-        function(text)
-        best = min(best, time.process_time() - start)
-    return max(best, TIME_FLOOR)
+def _seconds(function: Callable[[str], object], text: str) -> float:
+    start = time.process_time()
+    function(text)
+    return time.process_time() - start
 
 
 def growth(function: Callable[[str], object], make: Callable[[int], str], n: int) -> float:
-    """How much longer ``function`` takes on ``make(4 * n)`` than on ``make(n)``."""
+    """How much longer ``function`` takes on ``make(4 * n)`` than on ``make(n)``.
+
+    The two sizes are timed in turn, five times each, and the least processor
+    time of each is kept: a busy machine (or the suite's other process on a
+    sibling core) slows both alike instead of one phase more than the other.
+    """
     function(make(n // 4))  # lazy imports and caches out of the way
-    return _cost(function, make(4 * n)) / _cost(function, make(n))
+    small_text, large_text = make(n), make(4 * n)
+    small = large = float("inf")
+    for _ in range(5):
+        small = min(small, _seconds(function, small_text))
+        large = min(large, _seconds(function, large_text))
+    return max(large, TIME_FLOOR) / max(small, TIME_FLOOR)
 
 
 def _parse(fmt: str) -> Callable[[str], object]:
