@@ -12,20 +12,16 @@ from __future__ import annotations
 
 import json
 import zipfile
-from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
 
 from ..config import CATEGORIES, DEFAULT_MODEL_NAME, DEFAULT_MODEL_VERSION
-from ..export.atomic import atomic_write, atomic_write_text
-from ..model_files import file_sha256, library_versions
+from ..export.atomic import atomic_write
+from ..model_files import META_FILE, file_sha256, write_model_record
 from .estimator import DEFAULT_DESIGN, DESIGNS, OPTIONAL_DESIGNS, ClauseClassifier
 
 MODEL_FILE = "model.skops"
-META_FILE = "meta.json"
-METRICS_FILE = "metrics.json"
-CARD_FILE = "README.md"
 
 #: The only non-builtin types a model file may contain.
 TRUSTED_TYPES = (
@@ -92,13 +88,8 @@ def save_model(
         "training_data_sha256": training_sha256,
         "training_rows": training_rows,
         "training_sources": dict(sorted((training_sources or {}).items())),
-        "model_sha256": file_sha256(directory / MODEL_FILE),
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "libraries": library_versions(LIBRARIES),
     }
-    atomic_write_text(directory / META_FILE, json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
-    atomic_write_text(directory / METRICS_FILE, json.dumps(metrics, indent=2, ensure_ascii=False) + "\n")
-    atomic_write_text(directory / CARD_FILE, model_card(meta, metrics))
+    write_model_record(directory, MODEL_FILE, meta, metrics, model_card, LIBRARIES)
     return directory
 
 

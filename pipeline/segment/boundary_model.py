@@ -24,7 +24,6 @@ import hashlib
 import math
 import json
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,16 +31,13 @@ from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
 from ..config import shipped_model_dir
-from ..export.atomic import atomic_write, atomic_write_text
-from ..model_files import file_sha256, library_versions
+from ..export.atomic import atomic_write
+from ..model_files import META_FILE, write_model_record
 from .thai_features import Candidates, history_features, thai_candidates
 
 BOUNDARY = "B"
 INSIDE = "O"
 MODEL_FILE = "model.crfsuite"
-META_FILE = "meta.json"
-METRICS_FILE = "metrics.json"
-CARD_FILE = "README.md"
 #: The libraries whose versions meta.json records.
 BOUNDARY_LIBRARIES = ("python-crfsuite", "pythainlp", "scikit-learn")
 #: The shipped Thai boundary model.
@@ -246,15 +242,10 @@ def save_boundary_model(model: ThaiBoundaryModel, directory: str | Path, paragra
         "training_boundaries": sources,
         "training_documents": sorted({p.doc_id for p in paragraphs if p.source.startswith(("real:", "seed:", "dev:"))}),
         "training_data_sha256": paragraphs_sha256(paragraphs),
-        "model_sha256": file_sha256(directory / MODEL_FILE),
-        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "libraries": library_versions(BOUNDARY_LIBRARIES),
     }
-    atomic_write_text(directory / META_FILE, json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
-    atomic_write_text(directory / METRICS_FILE, json.dumps(metrics, indent=2, ensure_ascii=False) + "\n")
-    from ..evaluation.boundaries import boundary_model_card
+    from ..evaluation.boundaries import boundary_model_card  # which imports this module
 
-    atomic_write_text(directory / CARD_FILE, boundary_model_card(meta, metrics))
+    write_model_record(directory, MODEL_FILE, meta, metrics, boundary_model_card, BOUNDARY_LIBRARIES)
     return directory
 
 
