@@ -40,9 +40,10 @@ from ..segment.clauses import get_segmenter
 from ..segment.thai_features import thai_candidates
 from ..text.language import THAI
 from .categories import precision_recall_f1
-from .segmentation import BoundaryScore, segment_spans
+from .segmentation import BoundaryScore, clause_counts, segment_spans
 
 SYSTEMS = ("model", "rules", "crfcut")
+_CLAUSE_KINDS = ("tp", "fp", "fn")
 CV_NOTE = ("document-grouped cross-validation on data/real: each fold trains on everything but one group (a Thai policy "
            "and its translation); the features and settings were chosen while looking at these folds, so the figures are "
            "mildly optimistic")
@@ -145,10 +146,9 @@ class _Totals:
         for system, engine in engines.items():
             predicted = [(start, end) for start, end, _ in segment_spans(doc.document, {THAI: engine})]
             policy = [span for span in predicted if any(start < span[1] and span[0] < end for start, end in gold)]
-            exact = len(set(predicted) & set(gold))
+            counted = clause_counts(predicted, gold)
             for key in ("all", doc.format):
-                self.clauses[system].update({(key, "tp"): exact, (key, "fp"): len(set(predicted)) - exact,
-                                             (key, "fn"): len(set(gold)) - exact})
+                self.clauses[system].update({(key, kind): count for kind, count in zip(_CLAUSE_KINDS, counted)})
                 self.documents[system].add([(s, e, key) for s, e in predicted], [(s, e, key) for s, e in gold])
                 self.policy_text[system].add([(s, e, key) for s, e in policy], [(s, e, key) for s, e in gold])
 
@@ -177,7 +177,7 @@ class _Totals:
 
     def _clause_prf(self, system: str, key: str) -> dict[str, float]:
         """Clause-level scores: a predicted clause counts only when both its ends are a gold clause's."""
-        counts = [self.clauses[system][key, kind] for kind in ("tp", "fp", "fn")]
+        counts = [self.clauses[system][key, kind] for kind in _CLAUSE_KINDS]
         return {**precision_recall_f1(*counts), "gold": counts[0] + counts[2], "predicted": counts[0] + counts[1]}
 
     def by_format(self) -> dict[str, dict]:

@@ -33,7 +33,7 @@ from ..datasets.corpus import CorpusDocument, corpus_frame, load_corpus
 from ..datasets.labeled import load_labeled, source_fingerprints, split_labels
 from .attributes import score_attribute_rows
 from .categories import cross_val_predict_labels, precision_recall_f1, predict_labeled, score_labels
-from .segmentation import SYSTEM_NOTES, BoundaryScore, score_systems, segment_spans
+from .segmentation import SYSTEM_NOTES, BoundaryScore, clause_counts, score_systems, segment_spans
 
 DEFAULT_CORPUS_FOLDS = 5
 ATTRIBUTE_NOTE = "attribute rules were developed on this corpus: these figures are development scores, not held-out ones"
@@ -83,7 +83,7 @@ def score_corpus_segmentation(documents: list[CorpusDocument]) -> dict[str, obje
     items = []
     boilerplate: Counter = Counter()
     predicted_total: Counter = Counter()
-    clause_counts: dict[str, list[int]] = {}
+    clause_totals: dict[str, list[int]] = {}
     per_document = {}
     for doc in documents:
         gold = [(unit.start, unit.end, doc.lang) for unit in doc.clauses]
@@ -93,23 +93,22 @@ def score_corpus_segmentation(documents: list[CorpusDocument]) -> dict[str, obje
         document_score = BoundaryScore()
         document_score.add(_keyed(predicted, "all"), _keyed(spans, "all"))
         stray = sum(not _overlaps(span, spans) for span in predicted)
-        exact = len(set(predicted) & set(spans))
+        counted = clause_counts(predicted, spans)
         for key in (doc.lang, doc.format, f"{doc.lang}/{doc.format}", "all"):
             boilerplate[key] += stray
             predicted_total[key] += len(predicted)
-            counts = clause_counts.setdefault(key, [0, 0, 0])
-            counts[0] += exact
-            counts[1] += len(set(predicted)) - exact
-            counts[2] += len(set(spans)) - exact
+            totals = clause_totals.setdefault(key, [0, 0, 0])
+            for k in range(3):
+                totals[k] += counted[k]
         per_document[doc.doc_id] = {
             **document_score.summary()["all"],
-            "clause_f1": precision_recall_f1(exact, len(set(predicted)) - exact, len(set(spans)) - exact)["f1"],
+            "clause_f1": precision_recall_f1(*counted)["f1"],
             "boilerplate_clauses": stray,
         }
     return {
         **score_systems(items, document_language=True),
         "clauses": {key: {**precision_recall_f1(*counts), "gold": counts[0] + counts[2], "predicted": counts[0] + counts[1]}
-                    for key, counts in sorted(clause_counts.items())},
+                    for key, counts in sorted(clause_totals.items())},
         "boilerplate_clauses": {key: {"clauses": boilerplate[key], "of_predicted": predicted_total[key]} for key in sorted(boilerplate)},
         "documents": per_document,
         "systems": SYSTEM_NOTES,

@@ -64,6 +64,17 @@ class BoundaryScore:
         return {**precision_recall_f1(tp, fp, fn), "gold": tp + fn, "predicted": tp + fp}
 
 
+def clause_counts(predicted: Iterable[tuple[int, int]], gold: Iterable[tuple[int, int]]) -> tuple[int, int, int]:
+    """Clause-level true positives, false positives and false negatives: a clause counts only when both its ends match.
+
+    >>> clause_counts([(0, 10), (10, 30)], [(0, 10), (10, 20), (20, 30)])
+    (1, 1, 2)
+    """
+    predicted, gold = set(predicted), set(gold)
+    exact = len(predicted & gold)
+    return exact, len(predicted) - exact, len(gold) - exact
+
+
 def _boundaries(spans: Iterable[Span]) -> dict[int, str]:
     bounds: dict[int, str] = {}
     for start, end, lang in spans:
